@@ -1,0 +1,86 @@
+using Paydesk.Domain.Amounts;
+using Paydesk.Domain.Common;
+
+namespace Paydesk.Application.Abstractions;
+
+/// <summary>
+/// The port to whatever moves the money. Every call carries the idempotency key that was stored
+/// before it, so a retried call can never charge or refund twice. No vendor type crosses it.
+/// </summary>
+public interface IPaymentGateway
+{
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
+    Task<GatewayChargeResult> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken);
+
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
+    Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record GatewayChargeRequest(
+    PaymentId PaymentId,
+    UserId UserId,
+    Money Amount,
+    string Source,
+    string? Description,
+    string IdempotencyKey);
+
+public enum GatewayChargeStatus
+{
+    Succeeded,
+    Failed,
+    RequiresAction,
+
+    /// <summary>The gateway accepted the charge and will settle it later.</summary>
+    Processing,
+
+    /// <summary>The gateway refused the request itself (e.g. an unknown payment method).</summary>
+    Rejected,
+}
+
+public sealed record GatewayChargeResult(
+    GatewayChargeStatus Status,
+    string? Reference,
+    string? FailureCode = null,
+    string? FailureMessage = null);
+
+public sealed record GatewayRefundRequest(
+    RefundId RefundId,
+    PaymentId PaymentId,
+    string PaymentReference,
+    Money Amount,
+    string? Reason,
+    string IdempotencyKey);
+
+public enum GatewayRefundStatus
+{
+    Succeeded,
+    Failed,
+    Pending,
+}
+
+public sealed record GatewayRefundResult(
+    GatewayRefundStatus Status,
+    string? Reference,
+    string? FailureCode = null);
+
+/// <summary>
+/// The gateway could not be reached or its answer was lost: the money may or may not have moved.
+/// The caller must keep the payment pending, never guess.
+/// </summary>
+public sealed class PaymentGatewayUnavailableException : Exception
+{
+    public PaymentGatewayUnavailableException()
+        : base("The payment gateway did not answer.")
+    {
+    }
+
+    public PaymentGatewayUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public PaymentGatewayUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

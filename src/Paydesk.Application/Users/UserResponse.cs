@@ -1,0 +1,9 @@
+using Paydesk.Domain.Users;
+
+namespace Paydesk.Application.Users;
+
+public sealed record UserResponse(Guid Id, string Email, string Name, DateTimeOffset CreatedAt)
+{
+    public static UserResponse From(User user) =>
+        new(user.Id.Value, user.Email.Value, user.Name, user.CreatedAt);
+}

@@ -1,0 +1,210 @@
+using Paydesk.Domain.Common;
+using Paydesk.Domain.Amounts;
+
+namespace Paydesk.Domain.Payments;
+
+/// <summary>
+/// A charge of one user through the gateway, and the refunds against it. The payment is the only
+/// way to change its status or its refunds, so every rule about money lives here.
+/// </summary>
+public sealed class Payment
+{
+    public const int MaxDescriptionLength = 1000;
+    public const int MaxFailureMessageLength = 500;
+
+    private readonly List<Refund> _refunds = [];
+
+    private Payment(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now)
+    {
+        Id = id;
+        UserId = userId;
+        Amount = amount.MinorUnits;
+        Currency = amount.Currency;
+        Source = source;
+        Description = description;
+        IdempotencyKey = idempotencyKey;
+        Status = PaymentStatus.Pending;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    private Payment()
+    {
+        Currency = null!;
+        Source = null!;
+        IdempotencyKey = null!;
+    }
+
+    public PaymentId Id { get; private set; }
+
+    public UserId UserId { get; private set; }
+
+    /// <summary>Minor units of <see cref="Currency"/>.</summary>
+    public long Amount { get; private set; }
+
+    public Currency Currency { get; private set; }
+
+    /// <summary>The gateway's payment-method token; never card data.</summary>
+    public string Source { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public PaymentStatus Status { get; private set; }
+
+    public string? GatewayReference { get; private set; }
+
+    public string? FailureCode { get; private set; }
+
+    public string? FailureMessage { get; private set; }
+
+    /// <summary>Minor units refunded by the gateway so far.</summary>
+    public long AmountRefunded { get; private set; }
+
+    /// <summary>The key sent to the gateway, stored before the call so a retry reuses it.</summary>
+    public string IdempotencyKey { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Bumped by every change; the store uses it to refuse a lost update.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Refund> Refunds => _refunds;
+
+    public Money Total => new(Amount, Currency);
+
+    /// <summary>What may still be refunded: the amount less refunds that succeeded or are under way.</summary>
+    public long RefundableAmount => Amount - _refunds.Where(r => r.HoldsAmount).Sum(r => r.Amount);
+
+    public static Payment Create(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now)
+    {
+        Money.Positive(amount.MinorUnits, amount.Currency);
+        if (!PaymentSource.IsValid(source))
+        {
+            throw new DomainException("invalid_source", "The source must be a payment-method token such as pm_card_visa.");
+        }
+
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            throw new DomainException("invalid_description", $"The description must be at most {MaxDescriptionLength} characters.");
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        return new Payment(id, userId, amount, source, description, idempotencyKey, Timestamps.Normalize(now));
+    }
+
+    public void Succeed(string gatewayReference, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(gatewayReference);
+        EnsureOutcomeOpen("succeed");
+        Status = PaymentStatus.Succeeded;
+        GatewayReference = gatewayReference;
+        FailureCode = null;
+        FailureMessage = null;
+        Touch(now);
+    }
+
+    public void Fail(string? gatewayReference, string failureCode, string failureMessage, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(failureCode);
+        EnsureOutcomeOpen("fail");
+        Status = PaymentStatus.Failed;
+        GatewayReference = gatewayReference ?? GatewayReference;
+        FailureCode = failureCode;
+        FailureMessage = failureMessage.Length > MaxFailureMessageLength ? failureMessage[..MaxFailureMessageLength] : failureMessage;
+        Touch(now);
+    }
+
+    public void RequireAction(string gatewayReference, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(gatewayReference);
+        if (Status != PaymentStatus.Pending)
+        {
+            throw InvalidTransition("require action");
+        }
+
+        Status = PaymentStatus.RequiresAction;
+        GatewayReference = gatewayReference;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="amount"/> (all that remains when null) for a refund that the gateway
+    /// is about to be asked for. The reservation holds until the refund succeeds or fails.
+    /// </summary>
+    public Refund RequestRefund(RefundId id, long? amount, string? reason, string idempotencyKey, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        if (Status is not (PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded))
+        {
+            throw new DomainException("payment_not_refundable", $"A {Status.ToName()} payment cannot be refunded; only succeeded or partially refunded payments can.");
+        }
+
+        var remaining = RefundableAmount;
+        var requested = amount ?? remaining;
+        if (remaining <= 0)
+        {
+            throw new DomainException("payment_not_refundable", "Nothing is left to refund: refunds for the whole amount succeeded or are under way.");
+        }
+
+        if (requested <= 0)
+        {
+            throw new DomainException("invalid_amount", "The refund amount must be a positive whole number of minor units.");
+        }
+
+        if (requested > remaining)
+        {
+            throw new DomainException("refund_exceeds_remaining", $"The refund of {requested} exceeds the {remaining} minor units that remain refundable.");
+        }
+
+        if (reason is { Length: > Refund.MaxReasonLength })
+        {
+            throw new DomainException("invalid_reason", $"The reason must be at most {Refund.MaxReasonLength} characters.");
+        }
+
+        var normalizedNow = Timestamps.Normalize(now);
+        var refund = new Refund(id, Id, requested, reason, idempotencyKey, normalizedNow);
+        _refunds.Add(refund);
+        Touch(normalizedNow);
+        return refund;
+    }
+
+    public void CompleteRefund(RefundId refundId, string gatewayReference, DateTimeOffset now)
+    {
+        var refund = FindRefund(refundId);
+        refund.Succeed(gatewayReference, Timestamps.Normalize(now));
+        AmountRefunded += refund.Amount;
+        Status = AmountRefunded >= Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        Touch(now);
+    }
+
+    public void FailRefund(RefundId refundId, string? gatewayReference, string failureCode, DateTimeOffset now)
+    {
+        FindRefund(refundId).Fail(gatewayReference, failureCode, Timestamps.Normalize(now));
+        Touch(now);
+    }
+
+    private Refund FindRefund(RefundId refundId) =>
+        _refunds.SingleOrDefault(r => r.Id == refundId)
+        ?? throw new DomainException("refund_not_found", $"Refund {refundId} does not belong to payment {Id}.");
+
+    // Only a payment whose outcome is still open may end; a succeeded, failed or refunded payment never
+    // moves back, whatever order the gateway's answers arrive in.
+    private void EnsureOutcomeOpen(string transition)
+    {
+        if (Status is not (PaymentStatus.Pending or PaymentStatus.RequiresAction))
+        {
+            throw InvalidTransition(transition);
+        }
+    }
+
+    private DomainException InvalidTransition(string transition) =>
+        new("invalid_payment_state", $"A {Status.ToName()} payment cannot {transition}.");
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = Timestamps.Normalize(now);
+        Version++;
+    }
+}

@@ -1,0 +1,63 @@
+using Paydesk.Domain.Common;
+
+namespace Paydesk.Domain.Users;
+
+public sealed class User
+{
+    public const int MaxNameLength = 200;
+
+    private User(UserId id, Email email, string name, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Email = email;
+        NormalizedEmail = email.Normalized;
+        Name = name;
+        CreatedAt = createdAt;
+    }
+
+    // For the persistence layer, which sets the properties itself.
+    private User()
+    {
+        Email = null!;
+        NormalizedEmail = null!;
+        Name = null!;
+    }
+
+    public UserId Id { get; private set; }
+
+    public Email Email { get; private set; }
+
+    /// <summary>The email in the form uniqueness is decided on.</summary>
+    public string NormalizedEmail { get; private set; }
+
+    public string Name { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static User Register(UserId id, Email email, string name, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return new User(id, email, ValidName(name), Timestamps.Normalize(now));
+    }
+
+    private static string ValidName(string? name)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new DomainException("invalid_name", "The name is required.");
+        }
+
+        if (trimmed.Length > MaxNameLength)
+        {
+            throw new DomainException("invalid_name", $"The name must be at most {MaxNameLength} characters.");
+        }
+
+        if (trimmed.Any(char.IsControl))
+        {
+            throw new DomainException("invalid_name", "The name must not contain control characters.");
+        }
+
+        return trimmed;
+    }
+}

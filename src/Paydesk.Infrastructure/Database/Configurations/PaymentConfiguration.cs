@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Paydesk.Domain.Payments;
+using Paydesk.Domain.Users;
+
+namespace Paydesk.Infrastructure.Database.Configurations;
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.ToTable("payments");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Currency).IsRequired();
+        builder.Property(p => p.Source).IsRequired().HasMaxLength(PaymentSource.MaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Payment.MaxDescriptionLength);
+        builder.Property(p => p.GatewayReference).HasMaxLength(255);
+        builder.Property(p => p.FailureCode).HasMaxLength(100);
+        builder.Property(p => p.FailureMessage).HasMaxLength(Payment.MaxFailureMessageLength);
+        builder.Property(p => p.IdempotencyKey).IsRequired().HasMaxLength(255);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.Total);
+        builder.Ignore(p => p.RefundableAmount);
+
+        builder.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Refunds).WithOne().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Refunds).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // A user's payments, newest first, paged by (created_at, id).
+        builder.HasIndex(p => new { p.UserId, p.CreatedAt, p.Id });
+        builder.HasIndex(p => p.IdempotencyKey).IsUnique();
+
+        // The daily totals report scans by creation time.
+        builder.HasIndex(p => p.CreatedAt);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Paydesk.Domain.Amounts;
+using Paydesk.Domain.Common;
+using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.Payments;
+using Paydesk.Domain.Users;
+using Paydesk.Infrastructure.Database.Converters;
+
+namespace Paydesk.Infrastructure.Database;
+
+/// <summary>
+/// The one model of Paydesk's tables. Each provider has a subclass only so that its migrations
+/// can live side by side (see docs/decisions/0002-migrations-per-provider.md).
+/// </summary>
+public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaydeskDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<UserId>().HaveConversion<UserIdConverter>();
+        configurationBuilder.Properties<PaymentId>().HaveConversion<PaymentIdConverter>();
+        configurationBuilder.Properties<RefundId>().HaveConversion<RefundIdConverter>();
+        configurationBuilder.Properties<Currency>().HaveConversion<CurrencyConverter>().HaveMaxLength(3);
+        configurationBuilder.Properties<Email>().HaveConversion<EmailConverter>().HaveMaxLength(Email.MaxLength);
+        configurationBuilder.Properties<PaymentStatus>().HaveConversion<PaymentStatusConverter>().HaveMaxLength(32);
+        configurationBuilder.Properties<RefundStatus>().HaveConversion<RefundStatusConverter>().HaveMaxLength(32);
+    }
+}
+
+public sealed class SqlitePaydeskDbContext(DbContextOptions<SqlitePaydeskDbContext> options) : PaydeskDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite has no timestamp type and cannot order or compare DateTimeOffset text; whole
+        // microseconds since the Unix epoch sort correctly and are exact.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMicrosecondsConverter>();
+    }
+}
+
+public sealed class PostgresPaydeskDbContext(DbContextOptions<PostgresPaydeskDbContext> options) : PaydeskDbContext(options);

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Paydesk.Domain.Idempotency;
+using Paydesk.Infrastructure.Database;
+
+namespace Paydesk.Infrastructure.Repositories;
+
+internal sealed class IdempotencyRecordRepository(PaydeskDbContext db) : IIdempotencyRecordRepository
+{
+    public void Add(IdempotencyRecord record) => db.IdempotencyRecords.Add(record);
+
+    public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
+}

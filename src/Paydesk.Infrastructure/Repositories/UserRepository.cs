@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Paydesk.Domain.Common;
+using Paydesk.Domain.Users;
+using Paydesk.Infrastructure.Database;
+
+namespace Paydesk.Infrastructure.Repositories;
+
+internal sealed class UserRepository(PaydeskDbContext db) : IUserRepository
+{
+    public void Add(User user) => db.Users.Add(user);
+
+    public Task<User?> GetByIdAsync(UserId id, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<bool> EmailExistsAsync(Email email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = email.Normalized;
+        return db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Id == id, cancellationToken);
+}
