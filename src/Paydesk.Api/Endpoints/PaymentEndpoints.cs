@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Paydesk.Api.Auth;
+using Paydesk.Application.Payments;
+
+namespace Paydesk.Api.Endpoints;
+
+internal static class PaymentEndpoints
+{
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static RouteGroupBuilder MapPaymentEndpoints(this RouteGroupBuilder v1)
+    {
+        var payments = v1.MapGroup("/payments").WithTags("Payments");
+
+        payments.MapPost("/", CreateAsync)
+            .WithName("CreatePayment")
+            .WithSummary("Charge a user")
+            .WithDescription("Requires an Idempotency-Key header. 201: the gateway decided (a declined card is a 201 with status 'failed'). 202: the outcome is not known yet. A repeat with the same key and body replays the first answer.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        payments.MapGet("/{id}", async Task<Ok<PaymentResponse>> (Guid id, GetPaymentHandler handler, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await handler.HandleAsync(id, cancellationToken)))
+            .WithName("GetPayment")
+            .WithSummary("Get a payment")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        payments.MapPost("/{id}/refunds", RefundAsync)
+            .WithName("RefundPayment")
+            .WithSummary("Refund a payment, fully or in part")
+            .WithDescription("Requires an Idempotency-Key header. The amount defaults to all that remains refundable.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        return v1;
+    }
+
+    private static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult>> CreateAsync(
+        CreatePaymentCommand body,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        ClaimsPrincipal caller,
+        HttpContext httpContext,
+        CreatePaymentHandler handler,
+        CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(body, caller.Idempotency(idempotencyKey), cancellationToken);
+        MarkReplay(httpContext, result.Replayed);
+        var payment = result.Payment;
+        var location = $"/v1/payments/{payment.Id}";
+        return result.Outcome switch
+        {
+            ChargeOutcome.Completed => TypedResults.Created(location, payment),
+            ChargeOutcome.Pending => TypedResults.Accepted(location, payment),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Unprocessable Content",
+                detail: payment.FailureMessage,
+                extensions: new Dictionary<string, object?> { ["code"] = payment.FailureCode, ["paymentId"] = payment.Id }),
+        };
+    }
+
+    private static async Task<Results<Created<RefundResponse>, Accepted<RefundResponse>>> RefundAsync(
+        Guid id,
+        RefundPaymentCommand? body,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        ClaimsPrincipal caller,
+        HttpContext httpContext,
+        RefundPaymentHandler handler,
+        CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(id, body ?? new RefundPaymentCommand(null, null), caller.Idempotency(idempotencyKey), cancellationToken);
+        MarkReplay(httpContext, result.Replayed);
+        var location = $"/v1/payments/{id}";
+        return result.Outcome == RefundOutcome.Pending
+            ? TypedResults.Accepted(location, result.Refund)
+            : TypedResults.Created(location, result.Refund);
+    }
+
+    private static void MarkReplay(HttpContext httpContext, bool replayed)
+    {
+        if (replayed)
+        {
+            httpContext.Response.Headers[ReplayedHeader] = "true";
+        }
+    }
+}
