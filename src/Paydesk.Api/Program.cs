@@ -22,7 +22,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 builder.Services
     .AddApplication()
-    .AddInfrastructure(builder.Configuration)
+    .AddInfrastructure()
     .AddApi();
 
 var app = builder.Build();

@@ -18,16 +18,14 @@ namespace Paydesk.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         services.AddValidatedOptions<PaymentGatewayOptions>(PaymentGatewayOptions.SectionName);
 
-        AddDatabase(services, configuration);
+        AddDatabase(services);
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IUserRepository, UserRepository>();
@@ -43,32 +41,41 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
+    private static void AddDatabase(IServiceCollection services)
     {
-        // The provider decides the registrations, so it is read here; its validation (with the key
-        // named) runs at start-up through the options above.
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration[DatabaseOptions.ConnectionStringKey] ?? string.Empty;
-
-        if (options.Provider == DatabaseProvider.Postgres)
+        // Both providers are registered; the configured one is chosen when a context is first
+        // asked for, so configuration added after registration (tests, command line) still counts.
+        // The pool of the provider not chosen is never created.
+        services.AddSingleton(sp =>
         {
-            services.AddSingleton(_ =>
-            {
-                var builder = new NpgsqlDataSourceBuilder(connectionString);
-                builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
-                return builder.Build();
-            });
-            services.AddDbContextPool<PaydeskDbContext, PostgresPaydeskDbContext>((sp, db) => db
-                .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(ConnectionString(sp));
+            builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
+            return builder.Build();
+        });
+
+        services.AddDbContextPool<PostgresPaydeskDbContext>((sp, db) =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
                     .CommandTimeout(options.CommandTimeoutSeconds)
                     .EnableRetryOnFailure(options.MaxRetryCount))
-                .UseSnakeCaseNamingConvention());
-        }
-        else
+                .UseSnakeCaseNamingConvention();
+        });
+
+        services.AddDbContextPool<SqlitePaydeskDbContext>((sp, db) =>
         {
-            services.AddDbContextPool<PaydeskDbContext, SqlitePaydeskDbContext>(db => db
-                .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
-                .UseSnakeCaseNamingConvention());
-        }
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            db.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
+                .UseSnakeCaseNamingConvention();
+        });
+
+        services.AddScoped<PaydeskDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresPaydeskDbContext>()
+                : sp.GetRequiredService<SqlitePaydeskDbContext>());
     }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()[DatabaseOptions.ConnectionStringKey] ?? string.Empty;
 }

@@ -1,0 +1,29 @@
+using Paydesk.Infrastructure.Config;
+using Paydesk.TestSupport;
+
+namespace Paydesk.Api.Tests;
+
+/// <summary>One database and one running service per test class.</summary>
+public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public PaydeskApiFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(provider);
+        Factory = new PaydeskApiFactory(Database);
+        _ = Factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteApiFixture() : ApiFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApiFixture() : ApiFixture(DatabaseProvider.Postgres);

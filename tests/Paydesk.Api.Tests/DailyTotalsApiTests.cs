@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using Paydesk.Infrastructure.Config;
+using Paydesk.TestSupport;
+
+namespace Paydesk.Api.Tests;
+
+/// <summary>Runs on a database and a clock of its own, so the totals are exact.</summary>
+public abstract class DailyTotalsApiTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 2, 27, 23, 0, 0, TimeSpan.Zero));
+    private TestDatabase _database = null!;
+    private PaydeskApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _factory = new PaydeskApiFactory(_database, _clock);
+        _client = _factory.CreateClientWithKey();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_report_totals_charges_and_refunds_per_utc_day_and_currency()
+    {
+        var user = await _client.RegisterUserAsync();
+        var usd = await _client.ChargedPaymentAsync(user.Id(), amount: 1500, currency: "USD");
+        await _client.ChargedPaymentAsync(user.Id(), amount: 2500, currency: "USD");
+        await _client.ChargedPaymentAsync(user.Id(), amount: 1500, currency: "JPY");
+        await _client.ChargeAsync(user.Id(), amount: 999, source: "pm_card_chargeDeclined");
+        _clock.Advance(TimeSpan.FromHours(2));
+        await _client.RefundAsync(usd.Id(), amount: 500);
+
+        var report = await (await _client.GetAsync("/v1/reports/daily-totals?from=2026-02-27&to=2026-02-28")).ReadJsonAsync();
+
+        var rows = report.GetProperty("data").EnumerateArray()
+            .Select(r => $"{r.Str("date")} {r.Str("currency")} {r.Long("succeededCount")} {r.Long("failedCount")} {r.Long("grossAmount")} {r.Long("refundedAmount")} {r.Long("netAmount")}")
+            .ToList();
+        Assert.Equal(
+            [
+                "2026-02-27 JPY 1 0 1500 0 1500",
+                "2026-02-27 USD 2 1 4000 0 4000",
+                "2026-02-28 USD 0 0 0 500 -500",
+            ],
+            rows);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?from=2026-01-01")]
+    [InlineData("?from=2026-01-01&to=2025-12-31")]
+    [InlineData("?from=2026-01-01&to=2027-01-02")]
+    [InlineData("?from=2026-02-30&to=2026-03-01")]
+    [InlineData("?from=01/01/2026&to=2026-03-01")]
+    public async Task Bad_date_ranges_are_400(string query)
+    {
+        var response = await _client.GetAsync($"/v1/reports/daily-totals{query}");
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task A_range_of_366_days_is_accepted()
+    {
+        var response = await _client.GetAsync("/v1/reports/daily-totals?from=2024-01-01&to=2024-12-31");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+public sealed class SqliteDailyTotalsApiTests() : DailyTotalsApiTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDailyTotalsApiTests() : DailyTotalsApiTests(DatabaseProvider.Postgres);

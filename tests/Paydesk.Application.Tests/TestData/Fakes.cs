@@ -1,0 +1,169 @@
+using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Common;
+using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.Payments;
+using Paydesk.Domain.Users;
+
+namespace Paydesk.Application.Tests;
+
+/// <summary>A repository whose additions become visible only when the unit of work commits.</summary>
+internal interface IStagedRepository
+{
+    void Commit();
+
+    void Discard();
+}
+
+internal sealed class InMemoryUserRepository : IUserRepository, IStagedRepository
+{
+    private readonly List<User> _staged = [];
+    private readonly List<User> _stored = [];
+
+    public IReadOnlyList<User> Stored => _stored;
+
+    public void Seed(User user) => _stored.Add(user);
+
+    public void Add(User user) => _staged.Add(user);
+
+    public Task<User?> GetByIdAsync(UserId id, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.SingleOrDefault(u => u.Id == id));
+
+    public Task<bool> EmailExistsAsync(Email email, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.Exists(u => u.NormalizedEmail == email.Normalized));
+
+    public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.Exists(u => u.Id == id));
+
+    public void Commit()
+    {
+        _stored.AddRange(_staged);
+        _staged.Clear();
+    }
+
+    public void Discard() => _staged.Clear();
+}
+
+internal sealed class InMemoryPaymentRepository : IPaymentRepository, IStagedRepository
+{
+    private readonly List<Payment> _staged = [];
+    private readonly List<Payment> _stored = [];
+
+    public IReadOnlyList<Payment> Stored => _stored;
+
+    /// <summary>Every call to <see cref="ListByUserAsync"/>, in order.</summary>
+    public List<(UserId UserId, PaymentPagePosition? After, int Count)> ListCalls { get; } = [];
+
+    public void Seed(Payment payment) => _stored.Add(payment);
+
+    public void Add(Payment payment) => _staged.Add(payment);
+
+    public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.SingleOrDefault(p => p.Id == id));
+
+    public Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
+    {
+        ListCalls.Add((userId, after, count));
+        IReadOnlyList<Payment> page = _stored
+            .Where(p => p.UserId == userId)
+            .Where(p => after is null
+                || p.CreatedAt < after.Value.CreatedAt
+                || (p.CreatedAt == after.Value.CreatedAt && p.Id < after.Value.Id))
+            .OrderByDescending(p => p.CreatedAt)
+            .ThenByDescending(p => p.Id)
+            .Take(count)
+            .ToList();
+        return Task.FromResult(page);
+    }
+
+    public void Commit()
+    {
+        _stored.AddRange(_staged);
+        _staged.Clear();
+    }
+
+    public void Discard() => _staged.Clear();
+}
+
+internal sealed class InMemoryIdempotencyRecordRepository : IIdempotencyRecordRepository, IStagedRepository
+{
+    private readonly List<IdempotencyRecord> _staged = [];
+    private readonly List<IdempotencyRecord> _stored = [];
+
+    public IReadOnlyList<IdempotencyRecord> Stored => _stored;
+
+    public void Seed(IdempotencyRecord record) => _stored.Add(record);
+
+    public void Add(IdempotencyRecord record) => _staged.Add(record);
+
+    public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.SingleOrDefault(r => r.Scope == scope && r.Key == key));
+
+    public void Commit()
+    {
+        _stored.AddRange(_staged);
+        _staged.Clear();
+    }
+
+    public void Discard() => _staged.Clear();
+}
+
+/// <summary>Commits the staged additions of its repositories; a test may make a given save fail.</summary>
+internal sealed class FakeUnitOfWork(params IStagedRepository[] repositories) : IUnitOfWork
+{
+    public int SaveCount { get; private set; }
+
+    /// <summary>Called with the 1-based number of the save; an exception returned is thrown instead of committing.</summary>
+    public Func<int, Exception?> FailSave { get; set; } = _ => null;
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        SaveCount++;
+        var failure = FailSave(SaveCount);
+        if (failure is not null)
+        {
+            foreach (var repository in repositories)
+            {
+                repository.Discard();
+            }
+
+            return Task.FromException(failure);
+        }
+
+        foreach (var repository in repositories)
+        {
+            repository.Commit();
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class FakePaymentGateway : IPaymentGateway
+{
+    public List<GatewayChargeRequest> Charges { get; } = [];
+
+    /// <summary>How the gateway answers a charge; by default it succeeds.</summary>
+    public Func<GatewayChargeRequest, Task<GatewayChargeResult>> Charge { get; set; } =
+        request => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Succeeded, $"ch_{request.PaymentId.Value:N}"));
+
+    public async Task<GatewayChargeResult> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken)
+    {
+        Charges.Add(request);
+        await Task.Yield();
+        return await Charge(request);
+    }
+
+    public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not refund.");
+}
+
+internal sealed class FakeDailyTotalsQuery(params DailyTotal[] rows) : IDailyTotalsQuery
+{
+    public List<(DateOnly From, DateOnly To)> Calls { get; } = [];
+
+    public Task<IReadOnlyList<DailyTotal>> GetAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        Calls.Add((from, to));
+        return Task.FromResult<IReadOnlyList<DailyTotal>>(rows);
+    }
+}
