@@ -75,6 +75,7 @@ public sealed class CreatePaymentValidatorTests
         Assert.Equal(["currency"], FailingProperties(Commands.ValidCreatePayment() with { Currency = currency }));
     }
 
+    // Guards the condition on the format rule: it must not switch off the NotEmpty rule before it.
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -101,6 +102,7 @@ public sealed class CreatePaymentValidatorTests
         Assert.Equal(["source"], FailingProperties(Commands.ValidCreatePayment() with { Source = source }));
     }
 
+    // Guards the condition on the format rule: it must not switch off the NotEmpty rule before it.
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -64,7 +64,15 @@ public sealed class PaymentSourceTests
         Assert.False(PaymentSource.IsValid(source));
     }
 
-    // A .NET regex '$' also matches before a final line feed, so an anchor of '$' lets this through.
+    // A .NET regex '$' also matches before a final line feed; the pattern must anchor with '\z'.
+    [Theory]
+    [InlineData("pm_4242424242424242")]
+    [InlineData("card_4000056655665556")]
+    public void A_card_number_behind_a_token_prefix_is_invalid(string source)
+    {
+        Assert.False(PaymentSource.IsValid(source));
+    }
+
     [Fact]
     public void Source_with_a_trailing_line_feed_is_invalid()
     {

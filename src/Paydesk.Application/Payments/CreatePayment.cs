@@ -39,11 +39,11 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
             .InclusiveBetween(1, Money.MaxMinorUnits).WithMessage($"The amount must be a whole number of minor units from 1 to {Money.MaxMinorUnits}.")
             .OverridePropertyName("amount");
         RuleFor(c => c.Currency).NotEmpty().WithMessage("The currency is required, as an ISO 4217 code such as USD.")
-            .Must(code => Paydesk.Domain.Amounts.Currency.TryFromCode(code, out _)).When(c => !string.IsNullOrEmpty(c.Currency))
+            .Must(code => Paydesk.Domain.Amounts.Currency.TryFromCode(code, out _)).When(c => !string.IsNullOrEmpty(c.Currency), ApplyConditionTo.CurrentValidator)
             .WithMessage(c => $"'{Truncate(c.Currency)}' is not an ISO 4217 currency code that Paydesk accepts (use upper case, e.g. USD).")
             .OverridePropertyName("currency");
         RuleFor(c => c.Source).NotEmpty().WithMessage("The source is required: the gateway's payment-method token, e.g. pm_card_visa.")
-            .Must(PaymentSource.IsValid).When(c => !string.IsNullOrEmpty(c.Source))
+            .Must(PaymentSource.IsValid).When(c => !string.IsNullOrEmpty(c.Source), ApplyConditionTo.CurrentValidator)
             .WithMessage($"The source must be a payment-method token such as pm_card_visa (letters, digits and underscores, at most {PaymentSource.MaxLength} characters). Never send card numbers.")
             .OverridePropertyName("source");
         RuleFor(c => c.Description).MaximumLength(Payment.MaxDescriptionLength)

@@ -23,7 +23,7 @@ public sealed class RegisterUserValidator : AbstractValidator<RegisterUserComman
         RuleFor(c => c.Name)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("The name is required.")
             .Must(name => name is null || name.Trim().Length <= User.MaxNameLength).WithMessage($"The name must be at most {User.MaxNameLength} characters.")
-            .Must(name => name is null || !name.Any(char.IsControl)).WithMessage("The name must not contain control characters.")
+            .Must(name => name is null || !name.Trim().Any(char.IsControl)).WithMessage("The name must not contain control characters.")
             .OverridePropertyName("name");
     }
 }

@@ -11,8 +11,13 @@ public static partial class PaymentSource
     public const int MaxLength = 255;
 
     public static bool IsValid(string? source) =>
-        source is { Length: > 0 and <= MaxLength } && TokenPattern().IsMatch(source);
+        source is { Length: > 0 and <= MaxLength } && TokenPattern().IsMatch(source) && !CardNumberLike().IsMatch(source);
 
-    [GeneratedRegex("^(pm|tok|src|card)_[A-Za-z0-9_]+$", RegexOptions.CultureInvariant)]
+    // \z, not $: a trailing line feed must not pass.
+    [GeneratedRegex(@"^(pm|tok|src|card)_[A-Za-z0-9_]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
+
+    // Gateway tokens never hold a dozen digits in a row; a card number does.
+    [GeneratedRegex("[0-9]{12}", RegexOptions.CultureInvariant)]
+    private static partial Regex CardNumberLike();
 }

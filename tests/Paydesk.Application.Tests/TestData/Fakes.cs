@@ -117,6 +117,11 @@ internal sealed class FakeUnitOfWork(params IStagedRepository[] repositories) : 
 
     public Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         SaveCount++;
         var failure = FailSave(SaveCount);
         if (failure is not null)
