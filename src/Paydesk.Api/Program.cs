@@ -3,14 +3,22 @@ using Paydesk.Api.Commands;
 using Paydesk.Application;
 using Paydesk.Infrastructure;
 
-// The first argument may name a command (`migrate`); everything else is ordinary host configuration.
-var command = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : null;
-var hostArgs = command is null ? args : args[1..];
-
-if (command is not null and not MigrateCommand.Name)
+// A first argument without a dash names an operator command (`migrate`, ...); the rest of the
+// arguments after it belong to the command. Without one, the service runs.
+ICliCommand? command = null;
+var hostArgs = args;
+var commandArgs = Array.Empty<string>();
+if (args.Length > 0 && !args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}.");
-    return 2;
+    command = CliCommands.Find(args[0]);
+    if (command is null)
+    {
+        Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: {string.Join(", ", CliCommands.All.Select(c => c.Name))}.");
+        return 2;
+    }
+
+    commandArgs = args[1..];
+    hostArgs = [];
 }
 
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -27,14 +35,14 @@ builder.Services
 
 var app = builder.Build();
 
-if (!app.ConfigurationIsValid())
+if ((command is null || command.NeedsValidConfiguration) && !app.ConfigurationIsValid())
 {
     return 1;
 }
 
-if (command == MigrateCommand.Name)
+if (command is not null)
 {
-    return await MigrateCommand.RunAsync(app);
+    return await command.RunAsync(app, commandArgs, CancellationToken.None);
 }
 
 await app.MigrateIfConfiguredAsync();

@@ -2,15 +2,15 @@ using Paydesk.Infrastructure.Database;
 
 namespace Paydesk.Api.Commands;
 
-/// <summary><c>dotnet run --project src/Paydesk.Api -- migrate</c>: apply pending migrations and exit.</summary>
-internal static class MigrateCommand
+/// <summary><c>migrate</c>: apply pending migrations and exit. Safe to run again.</summary>
+internal sealed class MigrateCommand : ICliCommand
 {
-    public const string Name = "migrate";
+    public string Name => "migrate";
 
-    public static async Task<int> RunAsync(WebApplication app)
+    public async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         Console.WriteLine("Database is up to date.");
         return 0;
     }
