@@ -11,6 +11,8 @@ using Paydesk.Domain.Users;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.Database.Queries;
+using Paydesk.Infrastructure.External.Email;
+using Paydesk.Application.Notifications;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.Infrastructure.Repositories;
 
@@ -36,6 +38,8 @@ public static class DependencyInjection
 
         services.AddSingleton<SandboxPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
+
+        AddEmail(services);
 
         services.AddHealthChecks().AddDbContextCheck<PaydeskDbContext>("database", tags: ["ready"]);
         return services;
@@ -74,6 +78,25 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresPaydeskDbContext>()
                 : sp.GetRequiredService<SqlitePaydeskDbContext>());
+    }
+
+    private static void AddEmail(IServiceCollection services)
+    {
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.SectionName);
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton<IEmailTemplates, FluidEmailTemplates>();
+        services.AddSingleton<PickupFolderEmailSender>();
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<IEmailSender>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransport.Smtp
+                ? sp.GetRequiredService<SmtpEmailSender>()
+                : sp.GetRequiredService<PickupFolderEmailSender>());
+        services.AddSingleton(sp =>
+        {
+            var email = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
+            return new EmailIdentity(email.ProductName, email.MessageIdDomain);
+        });
+        services.AddSingleton<EmailNotifications>();
     }
 
     private static string ConnectionString(IServiceProvider services) =>

@@ -47,6 +47,27 @@ public sealed class CommandLineTests
         Assert.DoesNotContain("Now listening", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Email__Transport=Smtp", "Email:Smtp:Host")]
+    [InlineData("Email__Transport=Smtp;Email__Smtp__Host=mail.example.com", "Email:Smtp:Security")]
+    [InlineData("Email__Transport=Smtp;Email__Smtp__Host=mail.example.com;Email__Smtp__Security=SslOnConnect;Email__Smtp__Port=25", "Email:Smtp:Security")]
+    [InlineData("Email__Transport=Smtp;Email__Smtp__Host=mail.example.com;Email__Smtp__Security=StartTls;Email__Smtp__Username=u", "Email:Smtp:Password")]
+    [InlineData("Email__FromAddress=not-an-address", "Email:FromAddress")]
+    public async Task Suspicious_email_settings_stop_start_up_and_name_their_key(string variables, string key)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var settings = ValidSettings(database);
+        foreach (var pair in variables.Split(';'))
+        {
+            settings[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        }
+
+        var result = await RunServiceAsync(settings);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(key, result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_up_without_any_api_key_is_refused()
     {

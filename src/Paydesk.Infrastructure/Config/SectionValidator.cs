@@ -18,6 +18,11 @@ internal sealed class SectionValidator<TOptions>(string sectionName) : IValidate
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    // Nested sections are our own option classes; framework types are not walked into.
+    private static bool IsOptionsObject(object? value) =>
+        value is not null and not string && value.GetType().IsClass
+        && value.GetType().Namespace?.StartsWith("Paydesk.", StringComparison.Ordinal) == true;
+
     private static void Collect(object instance, string path, List<string> failures)
     {
         var results = new List<ValidationResult>();
@@ -45,13 +50,17 @@ internal sealed class SectionValidator<TOptions>(string sectionName) : IValidate
                 var index = 0;
                 foreach (var item in items)
                 {
-                    if (item is not null && item.GetType().IsClass && item is not string)
+                    if (IsOptionsObject(item))
                     {
-                        Collect(item, $"{path}:{property.Name}:{index}", failures);
+                        Collect(item!, $"{path}:{property.Name}:{index}", failures);
                     }
 
                     index++;
                 }
+            }
+            else if (IsOptionsObject(value))
+            {
+                Collect(value!, $"{path}:{property.Name}", failures);
             }
         }
     }
