@@ -2,9 +2,11 @@ using Paydesk.Api;
 using Paydesk.Api.Commands;
 using Paydesk.Application;
 using Paydesk.Infrastructure;
+using Paydesk.Infrastructure.Config.Sources;
 
-// A first argument without a dash names an operator command (`migrate`, ...); the rest of the
-// arguments after it belong to the command. Without one, the service runs.
+// A first argument without a dash names an operator command (`migrate`, ...). Of the arguments
+// after it, `--Section:Key=value` settings configure the host as usual; the others belong to the
+// command. Without a command, the service runs.
 ICliCommand? command = null;
 var hostArgs = args;
 var commandArgs = Array.Empty<string>();
@@ -17,11 +19,12 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
         return 2;
     }
 
-    commandArgs = args[1..];
-    hostArgs = [];
+    hostArgs = args[1..].Where(IsSetting).ToArray();
+    commandArgs = args[1..].Where(a => !IsSetting(a)).ToArray();
 }
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Configuration.UsePaydeskSources(builder.Environment, hostArgs);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
@@ -49,6 +52,8 @@ await app.MigrateIfConfiguredAsync();
 app.UsePaydeskPipeline();
 await app.RunAsync();
 return 0;
+
+static bool IsSetting(string argument) => argument.StartsWith("--", StringComparison.Ordinal) && argument.Contains('=', StringComparison.Ordinal);
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Paydesk.Infrastructure.Config;
 using Paydesk.TestSupport;
@@ -29,11 +28,11 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("Database__Provider", "Oracle", "Database:Provider")]
-    [InlineData("Database__MaxPoolSize", "0", "Database:MaxPoolSize")]
+    [InlineData("PAYDESK_Database__Provider", "Oracle", "Database:Provider")]
+    [InlineData("PAYDESK_Database__MaxPoolSize", "0", "Database:MaxPoolSize")]
     [InlineData("ConnectionStrings__Paydesk", "", "ConnectionStrings:Paydesk")]
-    [InlineData("Auth__ApiKeys__0__Hash", "not-a-hash", "Auth:ApiKeys:0:Hash")]
-    [InlineData("Auth__ApiKeys__0__Name", "has spaces", "Auth:ApiKeys:0:Name")]
+    [InlineData("PAYDESK_Auth__ApiKeys__0__Hash", "not-a-hash", "Auth:ApiKeys:0:Hash")]
+    [InlineData("PAYDESK_Auth__ApiKeys__0__Name", "has spaces", "Auth:ApiKeys:0:Name")]
     public async Task An_invalid_setting_stops_start_up_and_names_its_key(string variable, string value, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -48,11 +47,11 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("Email__Transport=Smtp", "Email:Smtp:Host")]
-    [InlineData("Email__Transport=Smtp;Email__Smtp__Host=mail.example.com", "Email:Smtp:Security")]
-    [InlineData("Email__Transport=Smtp;Email__Smtp__Host=mail.example.com;Email__Smtp__Security=SslOnConnect;Email__Smtp__Port=25", "Email:Smtp:Security")]
-    [InlineData("Email__Transport=Smtp;Email__Smtp__Host=mail.example.com;Email__Smtp__Security=StartTls;Email__Smtp__Username=u", "Email:Smtp:Password")]
-    [InlineData("Email__FromAddress=not-an-address", "Email:FromAddress")]
+    [InlineData("PAYDESK_Email__Transport=Smtp", "Email:Smtp:Host")]
+    [InlineData("PAYDESK_Email__Transport=Smtp;PAYDESK_Email__Smtp__Host=mail.example.com", "Email:Smtp:Security")]
+    [InlineData("PAYDESK_Email__Transport=Smtp;PAYDESK_Email__Smtp__Host=mail.example.com;PAYDESK_Email__Smtp__Security=SslOnConnect;PAYDESK_Email__Smtp__Port=25", "Email:Smtp:Security")]
+    [InlineData("PAYDESK_Email__Transport=Smtp;PAYDESK_Email__Smtp__Host=mail.example.com;PAYDESK_Email__Smtp__Security=StartTls;PAYDESK_Email__Smtp__Username=u", "Email:Smtp:Password")]
+    [InlineData("PAYDESK_Email__FromAddress=not-an-address", "Email:FromAddress")]
     public async Task Suspicious_email_settings_stop_start_up_and_name_their_key(string variables, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -73,8 +72,8 @@ public sealed class CommandLineTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var settings = ValidSettings(database);
-        settings.Remove("Auth__ApiKeys__0__Name");
-        settings.Remove("Auth__ApiKeys__0__Hash");
+        settings.Remove("PAYDESK_Auth__ApiKeys__0__Name");
+        settings.Remove("PAYDESK_Auth__ApiKeys__0__Hash");
 
         var result = await RunServiceAsync(settings);
 
@@ -97,46 +96,12 @@ public sealed class CommandLineTests
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-        ["Database__Provider"] = database.Provider.ToString(),
+        ["PAYDESK_Database__Provider"] = database.Provider.ToString(),
         ["ConnectionStrings__Paydesk"] = database.ConnectionString,
-        ["Auth__ApiKeys__0__Name"] = "operator",
-        ["Auth__ApiKeys__0__Hash"] = PaydeskApiFactory.Sha256("sk_live_command_line_tests"),
+        ["PAYDESK_Auth__ApiKeys__0__Name"] = "operator",
+        ["PAYDESK_Auth__ApiKeys__0__Hash"] = PaydeskApiFactory.Sha256("sk_live_command_line_tests"),
     };
 
-    private static async Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments)
-    {
-        var directory = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(directory, "Paydesk.Api.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The service did not exit within 60 s: {await stdout}{await stderr}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments) =>
+        ServiceProcess.RunAsync(environment, AppContext.BaseDirectory, arguments);
 }

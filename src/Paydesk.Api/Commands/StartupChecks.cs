@@ -12,26 +12,37 @@ internal static class StartupChecks
     /// </summary>
     public static bool ConfigurationIsValid(this WebApplication app)
     {
+        var problems = app.ConfigurationProblems();
+        if (problems.Count == 0)
+        {
+            return true;
+        }
+
+        WriteProblems(problems);
+        return false;
+    }
+
+    /// <summary>Every problem of every options section, one line each, naming the full key.</summary>
+    public static IReadOnlyList<string> ConfigurationProblems(this WebApplication app)
+    {
         try
         {
             app.Services.GetRequiredService<IStartupValidator>().Validate();
-            return true;
+            return [];
         }
         catch (OptionsValidationException ex)
         {
-            WriteProblems(ex.Failures);
+            return Lines(ex.Failures);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
         {
-            WriteProblems(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+            return Lines(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             // The binder's message names the key and the expected type, never a secret value.
-            WriteProblems([ex.Message]);
+            return [ex.Message];
         }
-
-        return false;
     }
 
     public static async Task MigrateIfConfiguredAsync(this WebApplication app)
@@ -44,12 +55,15 @@ internal static class StartupChecks
         }
     }
 
-    private static void WriteProblems(IEnumerable<string> failures)
+    private static List<string> Lines(IEnumerable<string> failures) =>
+        failures.SelectMany(f => f.Split("; ", StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+
+    private static void WriteProblems(IEnumerable<string> problems)
     {
         Console.Error.WriteLine("Paydesk cannot start: the configuration is invalid.");
-        foreach (var failure in failures.SelectMany(f => f.Split("; ", StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal))
+        foreach (var problem in problems)
         {
-            Console.Error.WriteLine($"  {failure}");
+            Console.Error.WriteLine($"  {problem}");
         }
     }
 }

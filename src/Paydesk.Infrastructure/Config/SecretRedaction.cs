@@ -1,0 +1,41 @@
+namespace Paydesk.Infrastructure.Config;
+
+/// <summary>
+/// Which configuration values are secrets, and how they are shown: <c>****</c> plus at most the last
+/// four characters, and only when the secret is long enough that four characters give nothing away.
+/// Connection strings keep their shape and lose their password.
+/// </summary>
+public static class SecretRedaction
+{
+    private static readonly string[] SecretWords = ["password", "secret", "token", "apikey", "privatekey", "pwd"];
+
+    public static bool IsSecret(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var name = key[(key.LastIndexOf(':') + 1)..].Replace("_", string.Empty, StringComparison.Ordinal);
+        return SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static string Redact(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase))
+        {
+            return RedactConnectionString(value);
+        }
+
+        return IsSecret(key) ? Mask(value) : value;
+    }
+
+    public static string Mask(string secret) =>
+        secret.Length >= 16 ? $"****{secret[^4..]}" : "****";
+
+    // Split by hand rather than with DbConnectionStringBuilder, which would lower-case every key.
+    private static string RedactConnectionString(string value) =>
+        string.Join(';', value.Split(';').Select(part =>
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            return equals > 0 && IsSecret(part[..equals].Trim()) ? $"{part[..(equals + 1)]}****" : part;
+        }));
+}
