@@ -1,4 +1,5 @@
 using Paydesk.Api.Endpoints;
+using Paydesk.Api.Observability;
 using Scalar.AspNetCore;
 
 namespace Paydesk.Api;
@@ -7,6 +8,7 @@ internal static class PaydeskPipeline
 {
     public static WebApplication UsePaydeskPipeline(this WebApplication app)
     {
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
@@ -16,6 +18,7 @@ internal static class PaydeskPipeline
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API"));
         app.MapHealthEndpoints();
+        app.MapPaydeskMetrics();
 
         app.MapGroup("/v1")
             .RequireAuthorization()

@@ -1,5 +1,6 @@
 using Paydesk.Api;
 using Paydesk.Api.Commands;
+using Paydesk.Api.Observability;
 using Paydesk.Application;
 using Paydesk.Infrastructure;
 using Paydesk.Infrastructure.Config.Sources;
@@ -31,10 +32,13 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
 });
 
+builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
 builder.Services
     .AddApplication()
     .AddInfrastructure()
-    .AddApi();
+    .AddApi()
+    .AddPaydeskTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

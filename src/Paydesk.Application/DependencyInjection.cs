@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paydesk.Application.Common;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Reports;
 using Paydesk.Application.Users;
@@ -12,6 +13,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PaydeskTelemetry>();
         services.AddValidatorsFromAssemblyContaining<RegisterUserValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
 
         services.AddScoped<RegisterUserHandler>();

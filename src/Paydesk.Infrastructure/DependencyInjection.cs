@@ -11,7 +11,11 @@ using Paydesk.Domain.Users;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.Database.Queries;
+using Paydesk.Infrastructure.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Paydesk.Infrastructure.External.Email;
+using Paydesk.Infrastructure.External.PaymentGateway;
+using Paydesk.Application.Common;
 using Paydesk.Application.Notifications;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.Infrastructure.Repositories;
@@ -37,11 +41,20 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<SandboxPaymentGateway>();
-        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
+        services.AddSingleton<IPaymentGateway>(sp => new InstrumentedPaymentGateway(
+            sp.GetRequiredService<SandboxPaymentGateway>(),
+            sp.GetRequiredService<PaydeskTelemetry>()));
 
         AddEmail(services);
 
-        services.AddHealthChecks().AddDbContextCheck<PaydeskDbContext>("database", tags: ["ready"]);
+        services.AddValidatedOptions<HealthOptions>(HealthOptions.SectionName);
+        services.AddSingleton<HealthCheckCache>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "database",
+            sp => new CachedHealthCheck("database", ActivatorUtilities.CreateInstance<DatabaseHealthCheck>(sp), sp.GetRequiredService<HealthCheckCache>()),
+            failureStatus: HealthStatus.Unhealthy,
+            tags: ["ready"],
+            timeout: TimeSpan.FromSeconds(3)));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Paydesk.Application.Abstractions;
+using Paydesk.Application.Common;
 using Paydesk.Domain.Amounts;
 
 namespace Paydesk.Application.Notifications;
@@ -8,7 +9,7 @@ namespace Paydesk.Application.Notifications;
 /// The emails Paydesk sends and what each one says. Each is keyed by the integration event that
 /// caused it: the event id becomes the Message-ID, so a redelivered event produces the same message.
 /// </summary>
-public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender sender, EmailIdentity identity)
+public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender sender, EmailIdentity identity, PaydeskTelemetry telemetry)
 {
     public const string Welcome = "welcome";
     public const string PaymentSucceeded = "payment_succeeded";
@@ -44,7 +45,9 @@ public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender s
             rendered.Subject,
             rendered.HtmlBody,
             rendered.TextBody);
-        return await sender.SendAsync(message, cancellationToken);
+        var result = await sender.SendAsync(message, cancellationToken);
+        telemetry.Emails.Add(1, new("template", template), new("result", result.Status.ToString()));
+        return result;
     }
 
     private string MessageIdFor(Guid eventId) => $"{eventId:N}@{identity.MessageIdDomain}";

@@ -62,6 +62,7 @@ public sealed partial class CreatePaymentHandler(
     IPaymentGateway gateway,
     IValidator<CreatePaymentCommand> validator,
     TimeProvider clock,
+    PaydeskTelemetry telemetry,
     ILogger<CreatePaymentHandler> logger)
 {
     private const string Operation = "payments.create";
@@ -115,6 +116,7 @@ public sealed partial class CreatePaymentHandler(
         var response = PaymentResponse.From(payment);
         record.Complete(outcome.ToString(), JsonSerializer.Serialize(response, StoredJson.Options), clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        telemetry.Payments.Add(1, new("outcome", response.Status), new("currency", response.Currency));
         return new CreatePaymentResult(response, outcome, Replayed: false);
     }
 

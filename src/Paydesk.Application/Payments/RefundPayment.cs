@@ -43,6 +43,7 @@ public sealed partial class RefundPaymentHandler(
     IPaymentGateway gateway,
     IValidator<RefundPaymentCommand> validator,
     TimeProvider clock,
+    PaydeskTelemetry telemetry,
     ILogger<RefundPaymentHandler> logger)
 {
     // A refund's outcome is recorded even if another refund of the same payment committed in
@@ -130,6 +131,7 @@ public sealed partial class RefundPaymentHandler(
             try
             {
                 await unitOfWork.SaveChangesAsync(CancellationToken.None);
+                telemetry.Refunds.Add(1, new("outcome", response.Status), new("currency", response.Currency));
                 return new RefundPaymentResult(response, outcome, Replayed: false);
             }
             catch (ConcurrencyConflictException) when (attempt < RecordAttempts)

@@ -1,5 +1,6 @@
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Notifications;
+
 using Paydesk.Domain.Amounts;
 
 namespace Paydesk.Application.Tests.Notifications;
@@ -12,7 +13,7 @@ public sealed class EmailNotificationsTests
     [Fact]
     public async Task The_message_id_is_derived_from_the_event_so_a_redelivery_is_the_same_message()
     {
-        var notifications = new EmailNotifications(_templates, _sender, new EmailIdentity("Paydesk", "mail.paydesk.test"));
+        var notifications = new EmailNotifications(_templates, _sender, new EmailIdentity("Paydesk", "mail.paydesk.test"), TestTelemetry.Create());
         var eventId = Guid.NewGuid();
         var to = new EmailRecipient("ada@example.com", "Ada");
 
@@ -27,7 +28,7 @@ public sealed class EmailNotificationsTests
     [Fact]
     public async Task A_refund_email_carries_the_formatted_amounts_and_the_payment()
     {
-        var notifications = new EmailNotifications(_templates, _sender, new EmailIdentity("Paydesk", "paydesk.test"));
+        var notifications = new EmailNotifications(_templates, _sender, new EmailIdentity("Paydesk", "paydesk.test"), TestTelemetry.Create());
         var payment = new PaymentFacts(Guid.NewGuid(), 1500, Currency.FromCode("JPY"), "Tea", new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero), null, 500);
 
         await notifications.SendRefundAsync(Guid.NewGuid(), new EmailRecipient("ada@example.com", "Ada"), payment, 500, CancellationToken.None);

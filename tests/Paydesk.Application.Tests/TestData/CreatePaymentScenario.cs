@@ -44,6 +44,7 @@ internal sealed class CreatePaymentScenario
         Gateway,
         new CreatePaymentValidator(),
         Clock,
+        TestTelemetry.Create(),
         NullLogger<CreatePaymentHandler>.Instance);
 
     public Task<CreatePaymentResult> CreateAsync(CreatePaymentCommand? command = null, string? key = Key, string scope = Scope, CancellationToken cancellationToken = default) =>

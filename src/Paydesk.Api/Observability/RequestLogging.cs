@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace Paydesk.Api.Observability;
+
+/// <summary>
+/// One line per request: method, route template (never the raw path, which carries ids), status
+/// and duration. The trace and span ids come with every line through the logging scopes.
+/// </summary>
+internal static partial class RequestLogging
+{
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Paydesk.Api.Requests");
+                var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                LogRequest(logger, context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms")]
+    private static partial void LogRequest(ILogger logger, string method, string route, int statusCode, double elapsedMs);
+}

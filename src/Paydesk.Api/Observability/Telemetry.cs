@@ -1,0 +1,62 @@
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Paydesk.Application.Common;
+using Paydesk.Infrastructure.Config;
+
+namespace Paydesk.Api.Observability;
+
+/// <summary>OpenTelemetry traces and metrics: incoming and outgoing HTTP, the database, and Paydesk's own.</summary>
+internal static class Telemetry
+{
+    private const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static IServiceCollection AddPaydeskTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.SectionName);
+        var serviceName = configuration[$"{TelemetryOptions.SectionName}:ServiceName"] ?? "paydesk";
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddSource(PaydeskTelemetry.Name)
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(metrics => metrics
+                .AddMeter(PaydeskTelemetry.Name)
+                .AddMeter("Npgsql")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(OtlpEndpointVariable)))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return services;
+    }
+
+    public static WebApplication MapPaydeskMetrics(this WebApplication app)
+    {
+        var prometheus = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.Prometheus;
+        if (prometheus.Enabled)
+        {
+            var endpoint = app.MapPrometheusScrapingEndpoint(prometheus.Path);
+            if (prometheus.RequireApiKey)
+            {
+                endpoint.RequireAuthorization();
+            }
+        }
+
+        return app;
+    }
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);
+}
