@@ -11,7 +11,7 @@ using Paydesk.TestSupport;
 namespace Paydesk.Api.Tests;
 
 /// <summary>The whole service in memory, on a test database of either provider.</summary>
-public sealed class PaydeskApiFactory(TestDatabase database, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class PaydeskApiFactory(TestDatabase database, TimeProvider? clock = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "sk_test_api_tests_primary_key";
     public const string OtherApiKey = "sk_test_api_tests_other_key";
@@ -46,5 +46,7 @@ public sealed class PaydeskApiFactory(TestDatabase database, TimeProvider? clock
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));
         }
+
+        configure?.Invoke(builder);
     }
 }
