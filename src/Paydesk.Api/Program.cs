@@ -33,6 +33,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+builder.Logging.EnableRedaction();
 
 builder.Services
     .AddApplication()

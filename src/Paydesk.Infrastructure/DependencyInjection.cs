@@ -9,6 +9,7 @@ using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Config.Redaction;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.Database.Queries;
 using Paydesk.Infrastructure.Health;
@@ -46,6 +47,8 @@ public static class DependencyInjection
             sp.GetRequiredService<PaydeskTelemetry>()));
 
         AddEmail(services);
+
+        services.AddPaydeskRedaction();
 
         services.AddValidatedOptions<HealthOptions>(HealthOptions.SectionName);
         services.AddSingleton<HealthCheckCache>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Config.Redaction;
 
 namespace Paydesk.Infrastructure.External.Email;
 
@@ -32,19 +33,19 @@ internal sealed partial class PickupFolderEmailSender(IOptions<EmailOptions> opt
         }
         catch (IOException ex)
         {
-            LogResult(logger, message.MessageId, AddressMasking.Mask(message.ToAddress), "transient failure");
+            LogResult(logger, message.MessageId, message.ToAddress, "transient failure");
             return EmailSendResult.Transient(ex.Message);
         }
         catch (UnauthorizedAccessException ex)
         {
-            LogResult(logger, message.MessageId, AddressMasking.Mask(message.ToAddress), "permanent failure");
+            LogResult(logger, message.MessageId, message.ToAddress, "permanent failure");
             return EmailSendResult.Permanent(ex.Message);
         }
 
-        LogResult(logger, message.MessageId, AddressMasking.Mask(message.ToAddress), "written to the pickup folder");
+        LogResult(logger, message.MessageId, message.ToAddress, "written to the pickup folder");
         return EmailSendResult.Delivered;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {MessageId} to {To}: {Result}")]
-    private static partial void LogResult(ILogger logger, string messageId, string to, string result);
+    private static partial void LogResult(ILogger logger, string messageId, [PersonalData] string to, string result);
 }

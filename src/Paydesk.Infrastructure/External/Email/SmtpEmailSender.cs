@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Config.Redaction;
 
 namespace Paydesk.Infrastructure.External.Email;
 
@@ -27,24 +28,24 @@ internal sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, IL
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
         var mime = MimeMessageFactory.Create(message, settings);
-        var masked = AddressMasking.Mask(message.ToAddress);
+        var to = message.ToAddress;
 
         await _turn.WaitAsync(cancellationToken);
         try
         {
             var client = await ConnectedClientAsync(settings.Smtp, cancellationToken);
             await client.SendAsync(mime, cancellationToken);
-            LogResult(logger, message.MessageId, masked, "delivered");
+            LogResult(logger, message.MessageId, to, "delivered");
             return EmailSendResult.Delivered;
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
-            LogRefused(logger, message.MessageId, masked, (int)ex.StatusCode, "permanent failure");
+            LogRefused(logger, message.MessageId, to, (int)ex.StatusCode, "permanent failure");
             return EmailSendResult.Permanent($"{(int)ex.StatusCode} {ex.Message}");
         }
         catch (SmtpCommandException ex)
         {
-            LogRefused(logger, message.MessageId, masked, (int)ex.StatusCode, "transient failure");
+            LogRefused(logger, message.MessageId, to, (int)ex.StatusCode, "transient failure");
             return EmailSendResult.Transient($"{(int)ex.StatusCode} {ex.Message}");
         }
         catch (AuthenticationException ex)
@@ -52,13 +53,13 @@ internal sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, IL
             // Wrong credentials do not fix themselves, but they are fixed by configuration, not by
             // dropping the email: retried later like any outage.
             await DropConnectionAsync();
-            LogResult(logger, message.MessageId, masked, "authentication failed");
+            LogResult(logger, message.MessageId, to, "authentication failed");
             return EmailSendResult.Transient(ex.Message);
         }
         catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or NotSupportedException or ServiceNotConnectedException or SslHandshakeException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             await DropConnectionAsync();
-            LogResult(logger, message.MessageId, masked, $"transient failure ({ex.GetType().Name})");
+            LogResult(logger, message.MessageId, to, $"transient failure ({ex.GetType().Name})");
             return EmailSendResult.Transient(ex.Message);
         }
         finally
@@ -132,8 +133,8 @@ internal sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, IL
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {MessageId} to {To}: {Result}")]
-    private static partial void LogResult(ILogger logger, string messageId, string to, string result);
+    private static partial void LogResult(ILogger logger, string messageId, [PersonalData] string to, string result);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} to {To}: server answered {StatusCode}, {Result}")]
-    private static partial void LogRefused(ILogger logger, string messageId, string to, int statusCode, string result);
+    private static partial void LogRefused(ILogger logger, string messageId, [PersonalData] string to, int statusCode, string result);
 }
