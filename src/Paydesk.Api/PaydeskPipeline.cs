@@ -1,4 +1,5 @@
 using Paydesk.Api.Endpoints;
+using Paydesk.Api.Http;
 using Scalar.AspNetCore;
 
 namespace Paydesk.Api;
@@ -7,18 +8,23 @@ internal static class PaydeskPipeline
 {
     public static WebApplication UsePaydeskPipeline(this WebApplication app)
     {
+        app.UseConfiguredForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseConfiguredTransportSecurity();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API"));
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API").DisableDefaultFonts());
         app.MapHealthEndpoints();
 
         app.MapGroup("/v1")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimiting.PerApiKeyPolicy)
             .MapUserEndpoints()
             .MapPaymentEndpoints()
             .MapReportEndpoints();

@@ -34,6 +34,11 @@ public sealed class CommandLineTests
     [InlineData("ConnectionStrings__Paydesk", "", "ConnectionStrings:Paydesk")]
     [InlineData("Auth__ApiKeys__0__Hash", "not-a-hash", "Auth:ApiKeys:0:Hash")]
     [InlineData("Auth__ApiKeys__0__Name", "has spaces", "Auth:ApiKeys:0:Name")]
+    [InlineData("Auth__ApiKeys__0__Scopes__0", "payments:delete", "Auth:ApiKeys:0:Scopes")]
+    [InlineData("RateLimiting__Burst", "0", "RateLimiting:Burst")]
+    [InlineData("RateLimiting__PeriodSeconds", "-1", "RateLimiting:PeriodSeconds")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "not-an-ip", "ForwardedHeaders:KnownProxies")]
+    [InlineData("Cors__AllowedOrigins__0", "https://app.example.com/path", "Cors:AllowedOrigins")]
     public async Task An_invalid_setting_stops_start_up_and_names_its_key(string variable, string value, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -80,9 +85,13 @@ public sealed class CommandLineTests
         ["ConnectionStrings__Paydesk"] = database.ConnectionString,
         ["Auth__ApiKeys__0__Name"] = "operator",
         ["Auth__ApiKeys__0__Hash"] = PaydeskApiFactory.Sha256("sk_live_command_line_tests"),
+        ["Auth__ApiKeys__0__Scopes__0"] = "payments:read",
     };
 
-    private static async Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments)
+    internal static Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments) =>
+        RunServiceWithInputAsync(environment, standardInput: null, arguments);
+
+    internal static async Task<(int ExitCode, string Output)> RunServiceWithInputAsync(Dictionary<string, string> environment, string? standardInput, params string[] arguments)
     {
         var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
@@ -90,6 +99,7 @@ public sealed class CommandLineTests
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
         };
         start.ArgumentList.Add(Path.Combine(directory, "Paydesk.Api.dll"));
         foreach (var argument in arguments)
@@ -103,6 +113,12 @@ public sealed class CommandLineTests
         }
 
         using var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
