@@ -34,10 +34,11 @@ internal sealed class CursorBinding(IOptionsMonitor<AuthOptions> authOptions)
         var split = cursor.LastIndexOf(Separator);
         if (split > 0 && cursor.Length <= 256)
         {
+            // Compared as text, not as decoded bytes: base64 has spare bits in its last character,
+            // so only the one canonical spelling of the tag is accepted.
             var inner = cursor[..split];
-            Span<byte> presented = stackalloc byte[TagBytes];
-            if (Base64Url.TryDecodeFromChars(cursor.AsSpan(split + 1), presented, out var written) && written == TagBytes
-                && CryptographicOperations.FixedTimeEquals(presented, Tag(inner, caller)))
+            var expected = Encoding.ASCII.GetBytes(Base64Url.EncodeToString(Tag(inner, caller)));
+            if (CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(cursor[(split + 1)..])))
             {
                 return inner;
             }
