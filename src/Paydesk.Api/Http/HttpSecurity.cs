@@ -35,6 +35,12 @@ internal static class HttpSecurity
             hsts.IncludeSubDomains = true;
         });
 
+        services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<HttpsOptions>>((redirection, https) =>
+        {
+            redirection.HttpsPort = https.Value.Port;
+            redirection.RedirectStatusCode = StatusCodes.Status307TemporaryRedirect;
+        });
+
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((cors, origins) =>
             cors.AddPolicy(CorsPolicyName, policy => policy

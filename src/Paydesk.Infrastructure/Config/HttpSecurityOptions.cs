@@ -14,6 +14,10 @@ public sealed class HttpsOptions
     /// <summary>Redirect plain HTTP to HTTPS (307).</summary>
     public bool Redirect { get; set; }
 
+    /// <summary>The public HTTPS port that redirects point to (the proxy's, not Kestrel's).</summary>
+    [Range(1, 65535)]
+    public int Port { get; set; } = 443;
+
     /// <summary>Send <c>Strict-Transport-Security</c> on HTTPS responses.</summary>
     public bool Hsts { get; set; }
 
