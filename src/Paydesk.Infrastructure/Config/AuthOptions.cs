@@ -7,7 +7,7 @@ public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
 
-    [MinLength(1, ErrorMessage = "At least one API key must be configured; create one with 'api-keys create'.")]
+    [MinLength(1, ErrorMessage = "At least one API key must be configured: create one with 'api-keys create'.")]
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -16,7 +16,7 @@ public sealed class AuthOptions : IValidatableObject
         // configured twice would make the caller's name depend on the order of the list.
         foreach (var name in ApiKeys.GroupBy(k => k.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            yield return new ValidationResult($"the name '{name}' is used by more than one key; names must be unique.", [nameof(ApiKeys)]);
+            yield return new ValidationResult($"the name '{name}' is used by more than one key, but names must be unique.", [nameof(ApiKeys)]);
         }
 
         if (ApiKeys.GroupBy(k => k.Hash, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
@@ -55,11 +55,11 @@ internal sealed class ApiScopeListAttribute : ValidationAttribute
         if (unknown.Count > 0)
         {
             return new ValidationResult(
-                $"unknown scope(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))}; use any of {string.Join(", ", ApiScopes.All)}.", members);
+                $"unknown scope(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))} (use any of {string.Join(", ", ApiScopes.All)}).", members);
         }
 
         return scopes.Any()
             ? ValidationResult.Success
-            : new ValidationResult($"the key has no scopes; give it one or more of {string.Join(", ", ApiScopes.All)}.", members);
+            : new ValidationResult($"the key has no scopes: give it one or more of {string.Join(", ", ApiScopes.All)}.", members);
     }
 }
