@@ -21,6 +21,15 @@ public sealed class GeneratedBadInputTests(SqliteBadInputFixture fixture, ITestO
         { "envelope", 1500 },
     };
 
+    [Fact]
+    public void The_suite_sends_at_least_10000_generated_requests()
+    {
+        var total = Endpoints.Sum(row => (int)row[1]);
+
+        output.WriteLine($"Generated bad requests in the suite: {total}.");
+        Assert.True(total >= 10_000, $"Only {total} generated requests.");
+    }
+
     [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task Generated_bad_requests_are_4xx_problems_and_change_nothing(string endpoint, int requests)
