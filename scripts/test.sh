@@ -201,6 +201,37 @@ log "PostgreSQL running on 127.0.0.1:$PORT"
 # Trust auth: the password is ignored, but Npgsql-style strings expect one.
 export PAYDESK_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=postgres"
 
+# --- Vulnerable packages (issue 7) -------------------------------------------
+# A package with a known vulnerability fails the run, before any test. The check
+# needs the feed's vulnerability data (the VulnerabilityInfo resource of its
+# service index); a feed without it can report nothing, so that is said loudly
+# but does not fail the run: only a real finding does.
+check_vulnerable_packages() {
+  local report
+  if ! report=$(dotnet list Paydesk.slnx package --vulnerable --include-transitive --format json 2>&1); then
+    echo "$report" >&2
+    die "'dotnet list package --vulnerable' failed (output above)"
+  fi
+  if grep -q '"vulnerabilities"' <<<"$report"; then
+    echo "$report" >&2
+    die "vulnerable NuGet packages found (above): update them in Directory.Packages.props"
+  fi
+  # The configured feeds' service indexes say whether they serve vulnerability data.
+  local index source has_data=0
+  for source in $(dotnet nuget list source --format short 2>/dev/null | awk '$1 == "E" && $2 ~ /^https?:/ {print $2}'); do
+    if command -v curl >/dev/null && index=$(curl -fsS --max-time 20 "$source" 2>/dev/null) &&
+      grep -q 'VulnerabilityInfo' <<<"$index"; then
+      has_data=1
+    fi
+  done
+  if (( ! has_data )); then
+    log "WARNING: the NuGet feed publishes no vulnerability data; 'dotnet list package --vulnerable' could not check anything."
+  else
+    log "no vulnerable NuGet packages"
+  fi
+}
+check_vulnerable_packages
+
 # --- Run the tests --------------------------------------------------------------
 RESULTS=$(mktemp -d)
 

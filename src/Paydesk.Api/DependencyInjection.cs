@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Paydesk.Api.Auth;
 using Paydesk.Api.Errors;
+using Paydesk.Api.Http;
 
 namespace Paydesk.Api;
 
@@ -47,7 +49,11 @@ public static class DependencyInjection
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorization(ScopeRequirement.AddPolicies);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenResultHandler>();
+        services.AddSingleton<CursorBinding>();
+        services.AddPaydeskHttpSecurity();
+        services.AddPerApiKeyRateLimiting();
 
         services.AddOpenApi();
         return services;

@@ -1,5 +1,6 @@
 using Paydesk.Api.Endpoints;
 using Paydesk.Api.Observability;
+using Paydesk.Api.Http;
 using Scalar.AspNetCore;
 
 namespace Paydesk.Api;
@@ -9,19 +10,24 @@ internal static class PaydeskPipeline
     public static WebApplication UsePaydeskPipeline(this WebApplication app)
     {
         app.UseRequestLogging();
+        app.UseConfiguredForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseConfiguredTransportSecurity();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API"));
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API").DisableDefaultFonts());
         app.MapHealthEndpoints();
         app.MapPaydeskMetrics();
 
         app.MapGroup("/v1")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimiting.PerApiKeyPolicy)
             .MapUserEndpoints()
             .MapPaymentEndpoints()
             .MapReportEndpoints();

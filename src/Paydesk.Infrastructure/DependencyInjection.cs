@@ -31,6 +31,10 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         services.AddValidatedOptions<PaymentGatewayOptions>(PaymentGatewayOptions.SectionName);
+        services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName);
+        services.AddValidatedOptions<HttpsOptions>(HttpsOptions.SectionName);
+        services.AddValidatedOptions<ProxyOptions>(ProxyOptions.SectionName);
+        services.AddValidatedOptions<CorsOriginsOptions>(CorsOriginsOptions.SectionName);
 
         AddDatabase(services);
 

@@ -33,6 +33,11 @@ public sealed class CommandLineTests
     [InlineData("ConnectionStrings__Paydesk", "", "ConnectionStrings:Paydesk")]
     [InlineData("PAYDESK_Auth__ApiKeys__0__Hash", "not-a-hash", "Auth:ApiKeys:0:Hash")]
     [InlineData("PAYDESK_Auth__ApiKeys__0__Name", "has spaces", "Auth:ApiKeys:0:Name")]
+    [InlineData("PAYDESK_Auth__ApiKeys__0__Scopes__0", "payments:delete", "Auth:ApiKeys:0:Scopes")]
+    [InlineData("PAYDESK_RateLimiting__Burst", "0", "RateLimiting:Burst")]
+    [InlineData("PAYDESK_RateLimiting__PeriodSeconds", "-1", "RateLimiting:PeriodSeconds")]
+    [InlineData("PAYDESK_ForwardedHeaders__KnownProxies__0", "not-an-ip", "ForwardedHeaders:KnownProxies")]
+    [InlineData("PAYDESK_Cors__AllowedOrigins__0", "https://app.example.com/path", "Cors:AllowedOrigins")]
     public async Task An_invalid_setting_stops_start_up_and_names_its_key(string variable, string value, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -100,8 +105,12 @@ public sealed class CommandLineTests
         ["ConnectionStrings__Paydesk"] = database.ConnectionString,
         ["PAYDESK_Auth__ApiKeys__0__Name"] = "operator",
         ["PAYDESK_Auth__ApiKeys__0__Hash"] = PaydeskApiFactory.Sha256("sk_live_command_line_tests"),
+        ["PAYDESK_Auth__ApiKeys__0__Scopes__0"] = "payments:read",
     };
 
-    private static Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments) =>
+    internal static Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments) =>
         ServiceProcess.RunAsync(environment, AppContext.BaseDirectory, arguments);
+
+    internal static Task<(int ExitCode, string Output)> RunServiceWithInputAsync(Dictionary<string, string> environment, string? standardInput, params string[] arguments) =>
+        ServiceProcess.RunAsync(environment, AppContext.BaseDirectory, standardInput, arguments);
 }

@@ -5,13 +5,17 @@ namespace Paydesk.Api.Tests;
 /// <summary>Runs the built service (Paydesk.Api.dll beside the tests) as its own process, as an operator would.</summary>
 internal static class ServiceProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        RunAsync(environment, workingDirectory, standardInput: null, arguments);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, string workingDirectory, string? standardInput, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Paydesk.Api.dll"));
         foreach (var argument in arguments)
@@ -31,6 +35,12 @@ internal static class ServiceProcess
         }
 
         using var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

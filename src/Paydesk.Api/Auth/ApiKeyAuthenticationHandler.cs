@@ -54,7 +54,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, match.Name)], SchemeName);
+        var claims = new List<Claim> { new(ClaimTypes.Name, match.Name) };
+        claims.AddRange(match.Scopes.Select(scope => new Claim(ScopeRequirement.ClaimType, scope)));
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

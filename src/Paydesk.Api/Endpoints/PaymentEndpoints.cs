@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Paydesk.Api.Auth;
 using Paydesk.Application.Payments;
+using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Endpoints;
 
@@ -16,6 +17,7 @@ internal static class PaymentEndpoints
         var payments = v1.MapGroup("/payments").WithTags("Payments");
 
         payments.MapPost("/", CreateAsync)
+            .RequireAuthorization(ApiScopes.PaymentsWrite)
             .WithName("CreatePayment")
             .WithSummary("Charge a user")
             .WithDescription("Requires an Idempotency-Key header. 201: the gateway decided (a declined card is a 201 with status 'failed'). 202: the outcome is not known yet. A repeat with the same key and body replays the first answer.")
@@ -26,11 +28,13 @@ internal static class PaymentEndpoints
 
         payments.MapGet("/{id}", async Task<Ok<PaymentResponse>> (Guid id, GetPaymentHandler handler, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await handler.HandleAsync(id, cancellationToken)))
+            .RequireAuthorization(ApiScopes.PaymentsRead)
             .WithName("GetPayment")
             .WithSummary("Get a payment")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         payments.MapPost("/{id}/refunds", RefundAsync)
+            .RequireAuthorization(ApiScopes.RefundsWrite)
             .WithName("RefundPayment")
             .WithSummary("Refund a payment, fully or in part")
             .WithDescription("Requires an Idempotency-Key header. The amount defaults to all that remains refundable.")

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Paydesk.Application.Reports;
+using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Endpoints;
 
@@ -10,6 +11,7 @@ internal static class ReportEndpoints
         v1.MapGroup("/reports").WithTags("Reports")
             .MapGet("/daily-totals", async Task<Ok<DailyTotalsReport>> (string? from, string? to, GetDailyTotalsHandler handler, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await handler.HandleAsync(new DailyTotalsQuery(from, to), cancellationToken)))
+            .RequireAuthorization(ApiScopes.ReportsRead)
             .WithName("GetDailyTotals")
             .WithSummary("Totals per UTC day and currency")
             .WithDescription("from and to are YYYY-MM-DD, inclusive, at most 366 days apart. Charges count on the day they were made, refunds on the day they were made; amounts are minor units.")

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Paydesk.Api.Auth;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Users;
+using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Endpoints;
 
@@ -15,6 +18,7 @@ internal static class UserEndpoints
                 var user = await handler.HandleAsync(body, cancellationToken);
                 return TypedResults.Created($"/v1/users/{user.Id}", user);
             })
+            .RequireAuthorization(ApiScopes.UsersWrite)
             .WithName("RegisterUser")
             .WithSummary("Register a user")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -22,12 +26,18 @@ internal static class UserEndpoints
 
         users.MapGet("/{id}", async Task<Ok<UserResponse>> (Guid id, GetUserHandler handler, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await handler.HandleAsync(id, cancellationToken)))
+            .RequireAuthorization(ApiScopes.UsersRead)
             .WithName("GetUser")
             .WithSummary("Get a user")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        users.MapGet("/{id}/payments", async Task<Ok<PaymentPage>> (Guid id, int? limit, string? cursor, ListUserPaymentsHandler handler, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await handler.HandleAsync(new ListUserPaymentsQuery(id, limit, cursor), cancellationToken)))
+        users.MapGet("/{id}/payments", async Task<Ok<PaymentPage>> (
+                Guid id, int? limit, string? cursor, ClaimsPrincipal caller, CursorBinding cursors, ListUserPaymentsHandler handler, CancellationToken cancellationToken) =>
+            {
+                var page = await handler.HandleAsync(new ListUserPaymentsQuery(id, limit, cursors.Unbind(cursor, caller)), cancellationToken);
+                return TypedResults.Ok(page with { NextCursor = cursors.Bind(page.NextCursor, caller) });
+            })
+            .RequireAuthorization(ApiScopes.PaymentsRead)
             .WithName("ListUserPayments")
             .WithSummary("List a user's payments, newest first")
             .WithDescription("Keyset paging: pass the nextCursor of one page as the cursor of the next. limit is 1 to 100, default 20.")
