@@ -57,7 +57,7 @@ public sealed partial class ApiKeysCommandTests
         Assert.True(created.ExitCode == 0, created.Output);
         var key = KeyPattern().Match(created.Output).Value;
         var settings = ConfigLinePattern().Matches(created.Output)
-            .ToDictionary(m => m.Groups[1].Value.Replace("__", ":", StringComparison.Ordinal), m => (string?)m.Groups[2].Value);
+            .ToDictionary(m => m.Groups[1].Value["PAYDESK_".Length..].Replace("__", ":", StringComparison.Ordinal), m => (string?)m.Groups[2].Value);
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new PaydeskApiFactory(database, settings: settings);
         using var client = factory.CreateClientWithKey(key);

@@ -112,5 +112,5 @@ public sealed class CommandLineTests
         ServiceProcess.RunAsync(environment, AppContext.BaseDirectory, arguments);
 
     internal static Task<(int ExitCode, string Output)> RunServiceWithInputAsync(Dictionary<string, string> environment, string? standardInput, params string[] arguments) =>
-        ServiceProcess.RunAsync(environment, AppContext.BaseDirectory, standardInput, arguments);
+        ServiceProcess.RunWithInputAsync(environment, AppContext.BaseDirectory, standardInput, arguments);
 }

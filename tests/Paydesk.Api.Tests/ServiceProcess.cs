@@ -6,9 +6,9 @@ namespace Paydesk.Api.Tests;
 internal static class ServiceProcess
 {
     public static Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
-        RunAsync(environment, workingDirectory, standardInput: null, arguments);
+        RunWithInputAsync(environment, workingDirectory, standardInput: null, arguments);
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, string workingDirectory, string? standardInput, params string[] arguments)
+    public static async Task<(int ExitCode, string Output)> RunWithInputAsync(Dictionary<string, string> environment, string workingDirectory, string? standardInput, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {

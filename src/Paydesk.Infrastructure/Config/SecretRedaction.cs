@@ -25,7 +25,8 @@ public static class SecretRedaction
             return RedactConnectionString(value);
         }
 
-        return IsSecret(key) ? Mask(value) : value;
+        // A switch such as RequireApiKey=true names a secret without holding one.
+        return IsSecret(key) && !bool.TryParse(value, out _) ? Mask(value) : value;
     }
 
     public static string Mask(string secret) =>
