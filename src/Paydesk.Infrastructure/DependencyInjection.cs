@@ -11,6 +11,7 @@ using Paydesk.Domain.Users;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.Database.Queries;
+using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.Infrastructure.Repositories;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<PaymentGatewayOptions>(PaymentGatewayOptions.SectionName);
 
         AddDatabase(services);
+        services.AddMessaging();
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IUserRepository, UserRepository>();

@@ -34,6 +34,7 @@ public sealed class CommandLineTests
     [InlineData("ConnectionStrings__Paydesk", "", "ConnectionStrings:Paydesk")]
     [InlineData("Auth__ApiKeys__0__Hash", "not-a-hash", "Auth:ApiKeys:0:Hash")]
     [InlineData("Auth__ApiKeys__0__Name", "has spaces", "Auth:ApiKeys:0:Name")]
+    [InlineData("Messaging__Transport", "RabbitMq", "Messaging:RabbitMq:Uri")]
     public async Task An_invalid_setting_stops_start_up_and_names_its_key(string variable, string value, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -72,7 +73,7 @@ public sealed class CommandLineTests
         Assert.Contains("Unknown command", result.Output, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> ValidSettings(TestDatabase database) => new()
+    internal static Dictionary<string, string> ValidSettings(TestDatabase database) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
@@ -82,7 +83,7 @@ public sealed class CommandLineTests
         ["Auth__ApiKeys__0__Hash"] = PaydeskApiFactory.Sha256("sk_live_command_line_tests"),
     };
 
-    private static async Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments)
+    internal static async Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments)
     {
         var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
