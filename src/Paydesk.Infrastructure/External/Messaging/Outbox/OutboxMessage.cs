@@ -49,14 +49,6 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? DeadLetteredAt { get; set; }
 
-    public void MarkPublished(DateTimeOffset now)
-    {
-        Status = OutboxStatus.Published;
-        PublishedAt = now;
-        Attempts++;
-        LastError = null;
-    }
-
     /// <summary>Counts a failed attempt: backs off, or dead-letters once <paramref name="maxAttempts"/> is reached.</summary>
     public void MarkFailed(string error, int maxAttempts, DateTimeOffset now, TimeSpan backoff)
     {

@@ -15,6 +15,7 @@ public sealed partial class OutboxRelay(
     OutboxProcessor processor,
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
+    IOptions<DatabaseOptions> databaseOptions,
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -27,7 +28,24 @@ public sealed partial class OutboxRelay(
             return;
         }
 
-        var nextHousekeeping = DateTimeOffset.MinValue;
+        // SQLite's lease admits one relay per process: its workers would share one holder id.
+        var workers = databaseOptions.Value.Provider == DatabaseProvider.Postgres ? options.Value.RelayWorkers : 1;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => RunWorkerAsync(housekeeper: w == 0, stoppingToken)));
+
+        try
+        {
+            await processor.ReleaseLeaseAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogPassFailed(logger, ex);
+        }
+    }
+
+    private async Task RunWorkerAsync(bool housekeeper, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var nextHousekeeping = housekeeper ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var processed = 0;
@@ -60,15 +78,6 @@ public sealed partial class OutboxRelay(
                     break;
                 }
             }
-        }
-
-        try
-        {
-            await processor.ReleaseLeaseAsync(CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            LogPassFailed(logger, ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
 using RabbitMQ.Client;
@@ -12,25 +13,25 @@ namespace Paydesk.Infrastructure.External.Messaging.Transports;
 /// </summary>
 internal sealed class RabbitMqTransport(RabbitMqConnection connection, TimeProvider clock) : IOutboxTransport, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private IChannel? _channel;
+    // One channel per concurrent batch (relay workers), reused; all on the one connection.
+    private readonly ConcurrentQueue<IChannel> _idle = new();
 
     public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
     {
         var results = new string?[batch.Count];
-        await _gate.WaitAsync(cancellationToken);
+        IChannel channel;
         try
         {
-            IChannel channel;
-            try
-            {
-                channel = await GetChannelAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Array.Fill(results, $"broker unavailable: {ex.GetType().Name}: {ex.Message}");
-                return results;
-            }
+            channel = await RentChannelAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Array.Fill(results, $"broker unavailable: {ex.GetType().Name}: {ex.Message}");
+            return results;
+        }
+
+        try
+        {
 
             var settings = connection.Settings;
             using var timeout = new CancellationTokenSource(settings.PublishTimeout, clock);
@@ -50,7 +51,7 @@ internal sealed class RabbitMqTransport(RabbitMqConnection connection, TimeProvi
         }
         finally
         {
-            _gate.Release();
+            await ReturnChannelAsync(channel);
         }
     }
 
@@ -111,36 +112,44 @@ internal sealed class RabbitMqTransport(RabbitMqConnection connection, TimeProvi
         }
     }
 
-    private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)
+    private async Task<IChannel> RentChannelAsync(CancellationToken cancellationToken)
     {
-        if (_channel is { IsOpen: true } open)
+        while (_idle.TryDequeue(out var idle))
         {
-            return open;
-        }
+            if (idle.IsOpen)
+            {
+                return idle;
+            }
 
-        if (_channel is not null)
-        {
-            await _channel.DisposeAsync();
-            _channel = null;
+            await idle.DisposeAsync();
         }
 
         var conn = await connection.GetAsync(cancellationToken);
-        _channel = await conn.CreateChannelAsync(
+        return await conn.CreateChannelAsync(
             new CreateChannelOptions(
                 publisherConfirmationsEnabled: true,
                 publisherConfirmationTrackingEnabled: true,
                 outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(connection.Settings.MaxOutstandingConfirms)),
             cancellationToken);
-        return _channel;
+    }
+
+    private async Task ReturnChannelAsync(IChannel channel)
+    {
+        if (channel.IsOpen)
+        {
+            _idle.Enqueue(channel);
+        }
+        else
+        {
+            await channel.DisposeAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_channel is not null)
+        while (_idle.TryDequeue(out var channel))
         {
-            await _channel.DisposeAsync();
+            await channel.DisposeAsync();
         }
-
-        _gate.Dispose();
     }
 }
