@@ -26,6 +26,9 @@ IS_ROOT=0
 PG_BIN=""
 PG_TMP=""
 RESULTS=""
+RMQ_TMP=""
+RMQ_PID=""
+RMQ_EPMD_PORT=""
 
 # --- Cleanup: always stop the cluster and delete temp dirs -------------------
 # Runs on every exit (success, failure, Ctrl-C). It prints nothing, so the
@@ -34,6 +37,7 @@ RESULTS=""
 cleanup() {
   local rc=$?
   set +e
+  declare -F rabbitmq_stop >/dev/null && rabbitmq_stop
   if [[ -n $PG_TMP && -f $PG_TMP/data/postmaster.pid ]]; then
     pg_run "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1
     # If pg_ctl could not stop it, kill the postmaster by its recorded PID.
@@ -231,6 +235,133 @@ check_vulnerable_packages() {
   fi
 }
 check_vulnerable_packages
+# >>> RabbitMQ (issue 4: outbox relay) >>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>
+# A throwaway RabbitMQ node on loopback for the messaging tests: installed from
+# Debian when missing, with its own node name, AMQP/distribution/epmd ports,
+# data and log directories, config and Erlang cookie, so it never meets another
+# node on the machine. Exports for the tests:
+#   PAYDESK_TEST_RABBITMQ          amqp://guest:guest@127.0.0.1:PORT/
+#   PAYDESK_TEST_RABBITMQ_NODE     the node name
+#   PAYDESK_TEST_RABBITMQCTL       a script running rabbitmqctl against this node
+#                                  (the broker-outage test runs stop_app/start_app)
+RMQ_SBIN=/usr/lib/rabbitmq/bin
+
+install_rabbitmq() {
+  local sudo=() policy_added=0
+  if (( ! IS_ROOT )); then
+    command -v sudo >/dev/null ||
+      die "rabbitmq-server is not installed and we are not root and sudo is missing; install the 'rabbitmq-server' package."
+    sudo=(sudo)
+  fi
+  command -v apt-get >/dev/null ||
+    die "rabbitmq-server is not installed and apt-get is unavailable; install RabbitMQ and retry."
+  log "rabbitmq-server not found; installing with apt-get..."
+  # The package would start a system-wide node; we only want our own, so forbid
+  # service starts during the install (only if no policy is in place already).
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+    "${sudo[@]}" chmod 755 /usr/sbin/policy-rc.d
+    policy_added=1
+  fi
+  local rc=0
+  "${sudo[@]}" apt-get update || rc=$?
+  (( rc == 0 )) && { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends rabbitmq-server || rc=$?; }
+  (( policy_added )) && "${sudo[@]}" rm -f /usr/sbin/policy-rc.d
+  (( rc == 0 )) || die "installing rabbitmq-server failed (exit code $rc)"
+}
+
+# Runs a RabbitMQ CLI tool with this node's environment (cookie via HOME, epmd port).
+rmq_env() {
+  env HOME="$RMQ_TMP/home" ERL_EPMD_PORT="$RMQ_EPMD_PORT" ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODENAME="$RMQ_NODE" RABBITMQ_CONF_ENV_FILE="$RMQ_TMP/rabbitmq-env.conf" \
+    RABBITMQ_CONFIG_FILE="$RMQ_TMP/rabbitmq.conf" RABBITMQ_ADVANCED_CONFIG_FILE="$RMQ_TMP/advanced.config" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$RMQ_TMP/enabled_plugins" \
+    RABBITMQ_MNESIA_BASE="$RMQ_TMP/mnesia" RABBITMQ_LOG_BASE="$RMQ_TMP/log" \
+    RABBITMQ_PID_FILE="$RMQ_TMP/rabbitmq.pid" "$@"
+}
+
+# shellcheck disable=SC2317  # called from the EXIT trap
+rabbitmq_stop() {
+  [[ -n $RMQ_TMP ]] || return 0
+  if [[ -n $RMQ_PID ]] && kill -0 "$RMQ_PID" 2>/dev/null; then
+    timeout 30 "$RMQ_TMP/rabbitmqctl" shutdown >/dev/null 2>&1
+    if kill -0 "$RMQ_PID" 2>/dev/null; then
+      kill -9 "$RMQ_PID" >/dev/null 2>&1
+    fi
+  fi
+  # The node's own epmd (on its own port) outlives the node: stop it too.
+  if [[ -n $RMQ_EPMD_PORT ]]; then
+    local epmd
+    epmd=$(command -v epmd || ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -n 1)
+    [[ -n $epmd ]] && ERL_EPMD_PORT="$RMQ_EPMD_PORT" timeout 10 "$epmd" -kill >/dev/null 2>&1
+  fi
+  rm -rf "$RMQ_TMP"
+  RMQ_TMP=""
+}
+
+if [[ ! -x $RMQ_SBIN/rabbitmq-server || ! -x $RMQ_SBIN/rabbitmqctl ]]; then
+  install_rabbitmq
+  [[ -x $RMQ_SBIN/rabbitmq-server && -x $RMQ_SBIN/rabbitmqctl ]] ||
+    die "RabbitMQ binaries still not found in $RMQ_SBIN after installing."
+fi
+
+RMQ_TMP=$(mktemp -d /tmp/paydesk-rmq.XXXXXX)
+mkdir -p "$RMQ_TMP/home" "$RMQ_TMP/mnesia" "$RMQ_TMP/log"
+RMQ_PORT=$(pick_port) || die "could not find a free TCP port for RabbitMQ"
+# pick_port may hand out the same free port twice: reserve each before picking the next.
+RMQ_DIST_PORT=""
+RMQ_EPMD_PORT=""
+for _ in $(seq 1 50); do
+  p=$(pick_port) || die "could not find a free TCP port for RabbitMQ"
+  [[ $p == "$RMQ_PORT" || $p == "$PORT" || $p == "$RMQ_DIST_PORT" ]] && continue
+  if [[ -z $RMQ_DIST_PORT ]]; then RMQ_DIST_PORT=$p; else RMQ_EPMD_PORT=$p; break; fi
+done
+[[ -n $RMQ_DIST_PORT && -n $RMQ_EPMD_PORT ]] || die "could not find free TCP ports for RabbitMQ"
+RMQ_NODE="paydesk-test-$$-$RMQ_PORT@localhost"
+head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$RMQ_TMP/home/.erlang.cookie"
+chmod 400 "$RMQ_TMP/home/.erlang.cookie"
+: >"$RMQ_TMP/rabbitmq-env.conf"
+echo '[].' >"$RMQ_TMP/enabled_plugins"
+echo '[].' >"$RMQ_TMP/advanced.config"
+cat >"$RMQ_TMP/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$RMQ_PORT
+distribution.listener.interface = 127.0.0.1
+distribution.listener.port_range.min = $RMQ_DIST_PORT
+distribution.listener.port_range.max = $RMQ_DIST_PORT
+disk_free_limit.absolute = 50MB
+log.console = false
+log.file.level = warning
+CONF
+# The script the tests use to run rabbitmqctl against this node.
+cat >"$RMQ_TMP/rabbitmqctl" <<CTL
+#!/usr/bin/env bash
+exec env HOME="$RMQ_TMP/home" ERL_EPMD_PORT="$RMQ_EPMD_PORT" ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_CONF_ENV_FILE="$RMQ_TMP/rabbitmq-env.conf" \\
+  "$RMQ_SBIN/rabbitmqctl" -n "$RMQ_NODE" "\$@"
+CTL
+chmod 755 "$RMQ_TMP/rabbitmqctl"
+
+rmq_env RABBITMQ_NODE_PORT="$RMQ_PORT" RABBITMQ_DIST_PORT="$RMQ_DIST_PORT" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+  "$RMQ_SBIN/rabbitmq-server" >"$RMQ_TMP/server.out" 2>&1 &
+RMQ_PID=$!
+
+# Poll until the node has booted, with a deadline.
+rmq_deadline=$((SECONDS + 120))
+until timeout 30 "$RMQ_TMP/rabbitmqctl" await_startup --timeout 10 >/dev/null 2>&1; do
+  if ! kill -0 "$RMQ_PID" 2>/dev/null; then
+    cat "$RMQ_TMP/server.out" "$RMQ_TMP"/log/*.log >&2 2>/dev/null || true
+    die "RabbitMQ exited during start-up (output above)"
+  fi
+  if (( SECONDS >= rmq_deadline )); then
+    cat "$RMQ_TMP/server.out" "$RMQ_TMP"/log/*.log >&2 2>/dev/null || true
+    die "RabbitMQ on 127.0.0.1:$RMQ_PORT did not become ready within 120 s"
+  fi
+  sleep 1
+done
+log "RabbitMQ node $RMQ_NODE running on 127.0.0.1:$RMQ_PORT"
+export PAYDESK_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RMQ_PORT/"
+export PAYDESK_TEST_RABBITMQ_NODE="$RMQ_NODE"
+export PAYDESK_TEST_RABBITMQCTL="$RMQ_TMP/rabbitmqctl"
+# <<< RabbitMQ <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<
 
 # --- Run the tests --------------------------------------------------------------
 RESULTS=$(mktemp -d)

@@ -18,6 +18,7 @@ using Paydesk.Infrastructure.External.Email;
 using Paydesk.Infrastructure.External.PaymentGateway;
 using Paydesk.Application.Common;
 using Paydesk.Application.Notifications;
+using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.Infrastructure.Repositories;
 
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<CorsOriginsOptions>(CorsOriginsOptions.SectionName);
 
         AddDatabase(services);
+        services.AddMessaging();
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IUserRepository, UserRepository>();

@@ -38,6 +38,7 @@ public sealed class CommandLineTests
     [InlineData("PAYDESK_RateLimiting__PeriodSeconds", "-1", "RateLimiting:PeriodSeconds")]
     [InlineData("PAYDESK_ForwardedHeaders__KnownProxies__0", "not-an-ip", "ForwardedHeaders:KnownProxies")]
     [InlineData("PAYDESK_Cors__AllowedOrigins__0", "https://app.example.com/path", "Cors:AllowedOrigins")]
+    [InlineData("PAYDESK_Messaging__Transport", "RabbitMq", "Messaging:RabbitMq:Uri")]
     public async Task An_invalid_setting_stops_start_up_and_names_its_key(string variable, string value, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -97,7 +98,7 @@ public sealed class CommandLineTests
         Assert.Contains("Unknown command", result.Output, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> ValidSettings(TestDatabase database) => new()
+    internal static Dictionary<string, string> ValidSettings(TestDatabase database) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",

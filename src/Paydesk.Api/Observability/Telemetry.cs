@@ -5,6 +5,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Paydesk.Application.Common;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.Messaging.Relay;
 
 namespace Paydesk.Api.Observability;
 
@@ -28,6 +29,7 @@ internal static class Telemetry
                 .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddMeter(PaydeskTelemetry.Name)
+                .AddMeter(OutboxMetrics.MeterName)
                 .AddMeter("Npgsql")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

@@ -7,12 +7,13 @@ namespace Paydesk.Domain.Payments;
 /// A charge of one user through the gateway, and the refunds against it. The payment is the only
 /// way to change its status or its refunds, so every rule about money lives here.
 /// </summary>
-public sealed class Payment
+public sealed class Payment : IHasDomainEvents
 {
     public const int MaxDescriptionLength = 1000;
     public const int MaxFailureMessageLength = 500;
 
     private readonly List<Refund> _refunds = [];
+    private readonly DomainEventList _events = new();
 
     private Payment(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now)
     {
@@ -72,6 +73,8 @@ public sealed class Payment
 
     public IReadOnlyList<Refund> Refunds => _refunds;
 
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events.Events;
+
     public Money Total => new(Amount, Currency);
 
     /// <summary>What may still be refunded: the amount less refunds that succeeded or are under way.</summary>
@@ -103,6 +106,7 @@ public sealed class Payment
         FailureCode = null;
         FailureMessage = null;
         Touch(now);
+        _events.Raise(new PaymentSucceeded(Id, UserId, Total, gatewayReference, UpdatedAt));
     }
 
     public void Fail(string? gatewayReference, string failureCode, string failureMessage, DateTimeOffset now)
@@ -114,6 +118,7 @@ public sealed class Payment
         FailureCode = failureCode;
         FailureMessage = failureMessage.Length > MaxFailureMessageLength ? failureMessage[..MaxFailureMessageLength] : failureMessage;
         Touch(now);
+        _events.Raise(new PaymentFailed(Id, UserId, Total, failureCode, FailureMessage, UpdatedAt));
     }
 
     public void RequireAction(string gatewayReference, DateTimeOffset now)
@@ -127,6 +132,7 @@ public sealed class Payment
         Status = PaymentStatus.RequiresAction;
         GatewayReference = gatewayReference;
         Touch(now);
+        _events.Raise(new PaymentRequiresAction(Id, UserId, Total, gatewayReference, UpdatedAt));
     }
 
     /// <summary>
@@ -177,7 +183,12 @@ public sealed class Payment
         AmountRefunded += refund.Amount;
         Status = AmountRefunded >= Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
         Touch(now);
+        _events.Raise(new PaymentRefunded(
+            Id, UserId, refund.Id, new Money(refund.Amount, Currency), refund.Reason,
+            new Money(AmountRefunded, Currency), new Money(Amount - AmountRefunded, Currency), Status, UpdatedAt));
     }
+
+    public void ClearDomainEvents() => _events.Clear();
 
     public void FailRefund(RefundId refundId, string? gatewayReference, string failureCode, DateTimeOffset now)
     {

@@ -2,9 +2,11 @@ using Paydesk.Domain.Common;
 
 namespace Paydesk.Domain.Users;
 
-public sealed class User
+public sealed class User : IHasDomainEvents
 {
     public const int MaxNameLength = 200;
+
+    private readonly DomainEventList _events = new();
 
     private User(UserId id, Email email, string name, DateTimeOffset createdAt)
     {
@@ -34,10 +36,16 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events.Events;
+
+    public void ClearDomainEvents() => _events.Clear();
+
     public static User Register(UserId id, Email email, string name, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return new User(id, email, ValidName(name), Timestamps.Normalize(now));
+        var user = new User(id, email, ValidName(name), Timestamps.Normalize(now));
+        user._events.Raise(new UserRegistered(user.Id, user.Email, user.Name, user.CreatedAt));
+        return user;
     }
 
     private static string ValidName(string? name)

@@ -5,6 +5,8 @@ using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
 using Paydesk.Infrastructure.Database.Converters;
+using Paydesk.Infrastructure.External.Messaging.Inbox;
+using Paydesk.Infrastructure.External.Messaging.Outbox;
 
 namespace Paydesk.Infrastructure.Database;
 
@@ -21,6 +23,14 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Refund> Refunds => Set<Refund>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
+
+    public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
+
+    public DbSet<EventTypeCount> EventTypeCounts => Set<EventTypeCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

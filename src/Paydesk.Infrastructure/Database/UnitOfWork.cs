@@ -2,23 +2,42 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Paydesk.Domain.Common;
+using Paydesk.Infrastructure.External.Messaging.Outbox;
 
 namespace Paydesk.Infrastructure.Database;
 
 /// <summary>
 /// Commits the context's changes in one transaction and turns the store's errors into the
-/// domain's, so that no layer above sees a database type.
+/// domain's, so that no layer above sees a database type. The domain events the changed entities
+/// raised become outbox rows in that same transaction: an event exists exactly when its change does.
 /// </summary>
-internal sealed class UnitOfWork(PaydeskDbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter, OutboxSignal outboxSignal) : IUnitOfWork
 {
     private const string PostgresUniqueViolation = "23505";
     private const int SqliteConstraint = 19;
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var sources = db.ChangeTracker.Entries<IHasDomainEvents>()
+            .Select(e => e.Entity)
+            .Where(e => e.DomainEvents.Count > 0)
+            .ToList();
+        var outboxRows = sources
+            .SelectMany(e => e.DomainEvents)
+            .Select(outboxWriter.ToOutboxMessage)
+            .OfType<OutboxMessage>()
+            .ToList();
+        db.OutboxMessages.AddRange(outboxRows);
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (DbUpdateConcurrencyException or DbUpdateException))
+        {
+            // Nothing was committed: drop the rows so a retried save writes each event once.
+            DetachAll(outboxRows);
+            throw;
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -30,6 +49,29 @@ internal sealed class UnitOfWork(PaydeskDbContext db) : IUnitOfWork
         {
             db.ChangeTracker.Clear();
             throw new DuplicateKeyException("A unique value was written twice.", ex) { Target = target };
+        }
+        catch (DbUpdateException)
+        {
+            DetachAll(outboxRows);
+            throw;
+        }
+
+        foreach (var source in sources)
+        {
+            source.ClearDomainEvents();
+        }
+
+        if (outboxRows.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
+    }
+
+    private void DetachAll(List<OutboxMessage> rows)
+    {
+        foreach (var row in rows)
+        {
+            db.Entry(row).State = EntityState.Detached;
         }
     }
 

@@ -59,7 +59,7 @@ public abstract class DailyTotalsQueryTests(DatabaseFixture fixture)
     {
         await using var db = fixture.Database.CreateContext();
         arrange(db);
-        await new UnitOfWork(db).SaveChangesAsync(CancellationToken.None);
+        await UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None);
     }
 }
 

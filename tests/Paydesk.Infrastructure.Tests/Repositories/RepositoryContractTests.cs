@@ -39,7 +39,7 @@ public abstract class RepositoryContractTests(DatabaseFixture fixture)
         Assert.True(await users.EmailExistsAsync(Email.Create(email.ToUpperInvariant()), CancellationToken.None));
 
         users.Add(TestData.User(email.ToUpperInvariant()));
-        var error = await Assert.ThrowsAsync<DuplicateKeyException>(() => new UnitOfWork(db).SaveChangesAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DuplicateKeyException>(() => UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None));
         Assert.True(error.Concerns("email"), error.Target);
     }
 
@@ -84,7 +84,7 @@ public abstract class RepositoryContractTests(DatabaseFixture fixture)
         {
             var loaded = (await new PaymentRepository(db).GetByIdAsync(payment.Id, CancellationToken.None))!;
             TestData.Refund(loaded, 1500, TestData.Noon.AddHours(1));
-            await new UnitOfWork(db).SaveChangesAsync(CancellationToken.None);
+            await UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None);
         }
 
         await using var check = fixture.Database.CreateContext();
@@ -110,9 +110,9 @@ public abstract class RepositoryContractTests(DatabaseFixture fixture)
         var b = (await new PaymentRepository(second).GetByIdAsync(payment.Id, CancellationToken.None))!;
         TestData.Refund(a, 1500, TestData.Noon.AddHours(1));
         TestData.Refund(b, 1500, TestData.Noon.AddHours(1));
-        await new UnitOfWork(first).SaveChangesAsync(CancellationToken.None);
+        await UnitOfWorks.For(first).SaveChangesAsync(CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new UnitOfWork(second).SaveChangesAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => UnitOfWorks.For(second).SaveChangesAsync(CancellationToken.None));
 
         await using var check = fixture.Database.CreateContext();
         var reloaded = (await new PaymentRepository(check).GetByIdAsync(payment.Id, CancellationToken.None))!;
@@ -177,7 +177,7 @@ public abstract class RepositoryContractTests(DatabaseFixture fixture)
         Assert.Null(await repository.FindAsync("caller-c", key, CancellationToken.None));
 
         repository.Add(IdempotencyRecord.Start("caller-a", key, "payments.create", "other", Guid.NewGuid(), TestData.Noon));
-        var error = await Assert.ThrowsAsync<DuplicateKeyException>(() => new UnitOfWork(db).SaveChangesAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DuplicateKeyException>(() => UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None));
         Assert.True(error.Concerns("idempotency"), error.Target);
         Assert.Empty(db.ChangeTracker.Entries());
     }
@@ -193,7 +193,7 @@ public abstract class RepositoryContractTests(DatabaseFixture fixture)
         {
             var loaded = (await new IdempotencyRecordRepository(db).FindAsync("caller", key, CancellationToken.None))!;
             loaded.Complete("Completed", "{\"id\":1}", TestData.Noon.AddSeconds(1));
-            await new UnitOfWork(db).SaveChangesAsync(CancellationToken.None);
+            await UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None);
         }
 
         await using var check = fixture.Database.CreateContext();
@@ -206,7 +206,7 @@ public abstract class RepositoryContractTests(DatabaseFixture fixture)
     {
         await using var db = fixture.Database.CreateContext();
         arrange(db);
-        await new UnitOfWork(db).SaveChangesAsync(CancellationToken.None);
+        await UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None);
     }
 }
 

@@ -21,6 +21,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.IdempotencyKey).IsRequired().HasMaxLength(255);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Total);
+        builder.Ignore(p => p.DomainEvents);
         builder.Ignore(p => p.RefundableAmount);
 
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -11,6 +11,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.ToTable("users");
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Ignore(u => u.DomainEvents);
         builder.Property(u => u.Email).IsRequired();
         builder.Property(u => u.NormalizedEmail).IsRequired().HasMaxLength(Email.MaxLength);
         builder.Property(u => u.Name).IsRequired().HasMaxLength(User.MaxNameLength);

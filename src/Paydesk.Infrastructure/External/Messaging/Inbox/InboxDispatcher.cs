@@ -1,0 +1,106 @@
+using System.Text.Json;
+using CloudNative.CloudEvents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Common;
+using Paydesk.Infrastructure.Database;
+using Paydesk.Infrastructure.External.Messaging.Outbox;
+
+namespace Paydesk.Infrastructure.External.Messaging.Inbox;
+
+/// <summary>
+/// Delivers one event to each of Paydesk's handlers that wants it. Each handler runs in its own
+/// scope and commits its effects together with its inbox record <c>(event id, handler)</c>, so an
+/// event delivered again is skipped by every handler that already applied it.
+/// </summary>
+public sealed class InboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static IntegrationEvent ToIntegrationEvent(CloudEvent cloudEvent)
+    {
+        ArgumentNullException.ThrowIfNull(cloudEvent);
+        var type = cloudEvent.Type ?? string.Empty;
+        var data = cloudEvent.Data switch
+        {
+            JsonElement element => element.Clone(),
+            null => default,
+            var other => JsonSerializer.SerializeToElement(other, JsonSerializerOptions.Web),
+        };
+        return new IntegrationEvent(
+            Guid.Parse(cloudEvent.Id!),
+            type.StartsWith(IntegrationEventCatalog.TypePrefix, StringComparison.Ordinal) ? type[IntegrationEventCatalog.TypePrefix.Length..] : type,
+            cloudEvent.Subject ?? string.Empty,
+            cloudEvent.Time ?? default,
+            data);
+    }
+
+    /// <summary>Decodes an outbox payload or broker message and dispatches it.</summary>
+    public Task DispatchAsync(ReadOnlyMemory<byte> body, string contentType, CancellationToken cancellationToken) =>
+        DispatchAsync(ToIntegrationEvent(CloudEventEnvelope.Decode(body, contentType)), cancellationToken);
+
+    /// <summary>Runs every interested handler that has not yet applied the event; throws if any fails.</summary>
+    public async Task DispatchAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        List<string> names;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            names = scope.ServiceProvider.GetServices<IIntegrationEventHandler>()
+                .Where(h => h.Handles(integrationEvent.Type))
+                .Select(h => h.Name)
+                .ToList();
+        }
+
+        List<Exception>? failures = null;
+        foreach (var name in names)
+        {
+            try
+            {
+                await HandleOnceAsync(name, integrationEvent, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                (failures ??= []).Add(ex);
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw new AggregateException($"{failures.Count} handler(s) failed for event {integrationEvent.Id} ({integrationEvent.Type}).", failures);
+        }
+    }
+
+    private async Task HandleOnceAsync(string handlerName, IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaydeskDbContext>();
+        if (await db.InboxRecords.AnyAsync(r => r.EventId == integrationEvent.Id && r.Handler == handlerName, cancellationToken))
+        {
+            return;
+        }
+
+        var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler>().Single(h => h.Name == handlerName);
+        await handler.HandleAsync(integrationEvent, cancellationToken);
+        db.InboxRecords.Add(new InboxRecord { EventId = integrationEvent.Id, Handler = handlerName, ProcessedAt = Timestamps.Normalize(clock.GetUtcNow()) });
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // A concurrent delivery of the same event won: its effects stand and ours rolled back.
+            // Any other unique violation is the handler's own failure.
+            if (!await AlreadyHandledAsync(handlerName, integrationEvent.Id))
+            {
+                throw;
+            }
+        }
+    }
+
+    private async Task<bool> AlreadyHandledAsync(string handlerName, Guid eventId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaydeskDbContext>();
+        return await db.InboxRecords.AnyAsync(r => r.EventId == eventId && r.Handler == handlerName);
+    }
+}

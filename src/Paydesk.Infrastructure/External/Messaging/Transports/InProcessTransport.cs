@@ -1,0 +1,35 @@
+using System.Text;
+using Paydesk.Infrastructure.External.Messaging.Inbox;
+using Paydesk.Infrastructure.External.Messaging.Outbox;
+
+namespace Paydesk.Infrastructure.External.Messaging.Transports;
+
+/// <summary>
+/// No broker: each row is delivered to Paydesk's own handlers. A row counts as sent only when every
+/// handler has committed it, so a failure is retried with the outbox's backoff, and the inbox keeps
+/// handlers that already succeeded from applying it twice.
+/// </summary>
+internal sealed class InProcessTransport(InboxDispatcher dispatcher) : IOutboxTransport
+{
+    public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
+    {
+        var results = new string?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                await dispatcher.DispatchAsync(Encoding.UTF8.GetBytes(batch[i].Payload), batch[i].ContentType, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                results[i] = Describe(ex);
+            }
+        }
+
+        return results;
+    }
+
+    private static string Describe(Exception ex) => ex is AggregateException { InnerExceptions.Count: > 0 } aggregate
+        ? string.Join("; ", aggregate.InnerExceptions.Select(e => $"{e.GetType().Name}: {e.Message}"))
+        : $"{ex.GetType().Name}: {ex.Message}";
+}

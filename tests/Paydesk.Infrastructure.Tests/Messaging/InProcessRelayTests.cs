@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Paydesk.Domain.Common;
+using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.Messaging.Inbox;
+using Paydesk.Infrastructure.External.Messaging.Outbox;
+using Paydesk.Infrastructure.External.Messaging.Relay;
+using Paydesk.TestSupport;
+
+namespace Paydesk.Infrastructure.Tests.Messaging;
+
+/// <summary>The relay with the InProcess transport: Paydesk's handlers, the inbox, and the SQLite lease.</summary>
+public abstract class InProcessRelayTests(DatabaseFixture fixture)
+{
+    [Fact]
+    public async Task The_relay_delivers_each_row_to_the_handlers_and_marks_it_published()
+    {
+        await using var services = Services(fixture.Database);
+        var user = await RegisterAsync(services);
+
+        while (await services.GetRequiredService<OutboxProcessor>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        await using var db = fixture.Database.CreateContext();
+        var row = await db.OutboxMessages.SingleAsync(m => m.Subject == user.Id.ToString());
+        Assert.Equal(OutboxStatus.Published, row.Status);
+        Assert.True(await db.InboxRecords.AnyAsync(r => r.EventId == row.Id && r.Handler == "event-type-count"));
+    }
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_has_one_effect()
+    {
+        await using var services = Services(fixture.Database);
+        var dispatcher = services.GetRequiredService<InboxDispatcher>();
+        var type = $"inbox.test.{Guid.NewGuid():N}";
+        var integrationEvent = new Application.Abstractions.IntegrationEvent(Guid.CreateVersion7(), type, "subject", TestData.Noon, default);
+
+        await dispatcher.DispatchAsync(integrationEvent, CancellationToken.None);
+        await dispatcher.DispatchAsync(integrationEvent, CancellationToken.None);
+
+        await using var db = fixture.Database.CreateContext();
+        Assert.Equal(1, (await db.EventTypeCounts.SingleAsync(c => c.EventType == type)).Count);
+        Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == integrationEvent.Id));
+    }
+
+    internal static ServiceProvider Services(TestDatabase database)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Paydesk"] = database.ConnectionString,
+            ["Database:MaxPoolSize"] = "10",
+            ["Database:CommandTimeoutSeconds"] = "30",
+            ["Database:MaxRetryCount"] = "3",
+            ["Messaging:Transport"] = "InProcess",
+            ["Messaging:RelayEnabled"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddInfrastructure();
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<Domain.Users.User> RegisterAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var user = TestData.User();
+        scope.ServiceProvider.GetRequiredService<Domain.Users.IUserRepository>().Add(user);
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        return user;
+    }
+}
+
+public sealed class SqliteInProcessRelayTests(SqliteFixture fixture) : InProcessRelayTests(fixture), IClassFixture<SqliteFixture>
+{
+    [Fact]
+    public async Task On_sqlite_only_the_lease_holder_relays()
+    {
+        // A database of its own: the class's other tests leave leases of their own relays behind.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await database.MigrateAsync();
+        await using var first = Services(database);
+        await using var second = Services(database);
+        await using (var scope = first.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Domain.Users.IUserRepository>().Add(TestData.User());
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        }
+
+        var holder = first.GetRequiredService<OutboxProcessor>();
+        var other = second.GetRequiredService<OutboxProcessor>();
+        while (await holder.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        await using (var scope = first.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Domain.Users.IUserRepository>().Add(TestData.User());
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, await other.RunOnceAsync(CancellationToken.None));
+        await holder.ReleaseLeaseAsync(CancellationToken.None);
+        Assert.Equal(1, await other.RunOnceAsync(CancellationToken.None));
+    }
+}
+
+public sealed class PostgresInProcessRelayTests(PostgresFixture fixture) : InProcessRelayTests(fixture), IClassFixture<PostgresFixture>;

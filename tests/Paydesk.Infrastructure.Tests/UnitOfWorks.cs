@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Options;
+using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
+using Paydesk.Infrastructure.External.Messaging.Outbox;
+
+namespace Paydesk.Infrastructure.Tests;
+
+/// <summary>The unit of work as the service builds it, outbox writer included.</summary>
+internal static class UnitOfWorks
+{
+    public static UnitOfWork For(PaydeskDbContext db) =>
+        new(db, new OutboxWriter(Options.Create(new MessagingOptions())), new OutboxSignal());
+}
