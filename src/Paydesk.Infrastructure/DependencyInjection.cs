@@ -12,6 +12,7 @@ using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.Database.Queries;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 using Paydesk.Infrastructure.Repositories;
 
 namespace Paydesk.Infrastructure;
@@ -35,7 +36,11 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<SandboxPaymentGateway>();
-        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
+        services.AddStripeGateway();
+        services.AddTransient<IPaymentGateway>(sp =>
+            sp.GetRequiredService<IOptions<PaymentGatewayOptions>>().Value.Provider == PaymentGatewayProvider.Stripe
+                ? sp.GetRequiredService<StripePaymentGateway>()
+                : sp.GetRequiredService<SandboxPaymentGateway>());
 
         services.AddHealthChecks().AddDbContextCheck<PaydeskDbContext>("database", tags: ["ready"]);
         return services;

@@ -4,6 +4,9 @@ public enum PaymentGatewayProvider
 {
     /// <summary>The built-in sandbox that honours Stripe's test payment methods.</summary>
     Sandbox,
+
+    /// <summary>Stripe through Stripe.net: the real account, or the sandbox emulator through <c>PaymentGateway:Stripe:ApiBase</c>.</summary>
+    Stripe,
 }
 
 /// <summary>The <c>PaymentGateway</c> section.</summary>

@@ -56,17 +56,3 @@ public sealed class SandboxPaymentGateway : IPaymentGateway
 
     private static string NewReference(string prefix) => $"{prefix}_sandbox_{Guid.NewGuid():N}";
 }
-
-/// <summary>The Stripe test payment methods the sandbox honours.</summary>
-public static class SandboxPaymentMethods
-{
-    public const string Visa = "pm_card_visa";
-    public const string Mastercard = "pm_card_mastercard";
-    public const string ChargeDeclined = "pm_card_chargeDeclined";
-    public const string InsufficientFunds = "pm_card_chargeDeclinedInsufficientFunds";
-    public const string ExpiredCard = "pm_card_chargeDeclinedExpiredCard";
-    public const string AuthenticationRequired = "pm_card_authenticationRequired";
-
-    public static IReadOnlyList<string> All { get; } =
-        [Visa, Mastercard, ChargeDeclined, InsufficientFunds, ExpiredCard, AuthenticationRequired];
-}
