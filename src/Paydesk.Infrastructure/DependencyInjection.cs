@@ -35,12 +35,11 @@ public static class DependencyInjection
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
         services.AddScoped<DatabaseMigrator>();
 
-        services.AddSingleton<SandboxPaymentGateway>();
+        // Stripe is the one provider; in Development its ApiBase is the sandbox emulator this process serves.
         services.AddStripeGateway();
-        services.AddTransient<IPaymentGateway>(sp =>
-            sp.GetRequiredService<IOptions<PaymentGatewayOptions>>().Value.Provider == PaymentGatewayProvider.Stripe
-                ? sp.GetRequiredService<StripePaymentGateway>()
-                : sp.GetRequiredService<SandboxPaymentGateway>());
+        services.AddTransient<IPaymentGateway>(sp => sp.GetRequiredService<StripePaymentGateway>());
+        services.AddValidatedOptions<StripeEmulatorOptions>(StripeEmulatorOptions.SectionName);
+        services.AddHostedService<SandboxEmulatorHostedService>();
 
         services.AddHealthChecks().AddDbContextCheck<PaydeskDbContext>("database", tags: ["ready"]);
         return services;

@@ -34,6 +34,9 @@ public sealed class CommandLineTests
     [InlineData("ConnectionStrings__Paydesk", "", "ConnectionStrings:Paydesk")]
     [InlineData("Auth__ApiKeys__0__Hash", "not-a-hash", "Auth:ApiKeys:0:Hash")]
     [InlineData("Auth__ApiKeys__0__Name", "has spaces", "Auth:ApiKeys:0:Name")]
+    [InlineData("PaymentGateway__Stripe__SecretKey", "", "PaymentGateway:Stripe:SecretKey")]
+    [InlineData("PaymentGateway__Stripe__WebhookSecret", "", "PaymentGateway:Stripe:WebhookSecret")]
+    [InlineData("PaymentGateway__Stripe__ApiBase", "not a url", "PaymentGateway:Stripe:ApiBase")]
     public async Task An_invalid_setting_stops_start_up_and_names_its_key(string variable, string value, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -80,6 +83,8 @@ public sealed class CommandLineTests
         ["ConnectionStrings__Paydesk"] = database.ConnectionString,
         ["Auth__ApiKeys__0__Name"] = "operator",
         ["Auth__ApiKeys__0__Hash"] = PaydeskApiFactory.Sha256("sk_live_command_line_tests"),
+        ["PaymentGateway__Stripe__SecretKey"] = "sk_test_command_line_tests",
+        ["PaymentGateway__Stripe__WebhookSecret"] = "whsec_command_line_tests",
     };
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments)

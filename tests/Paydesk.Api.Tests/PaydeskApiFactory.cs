@@ -10,13 +10,46 @@ using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;
 
-/// <summary>The whole service in memory, on a test database of either provider.</summary>
-public sealed class PaydeskApiFactory(TestDatabase database, TimeProvider? clock = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The whole service in memory, on a test database of either provider, charging through the
+/// production Stripe adapter against a sandbox emulator on loopback (owned by the caller).
+/// </summary>
+public sealed class PaydeskApiFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "sk_test_api_tests_primary_key";
     public const string OtherApiKey = "sk_test_api_tests_other_key";
+    public const string StripeSecretKey = "sk_test_api_tests_stripe";
+    public const string WebhookSecret = "whsec_api_tests";
 
-    public SandboxPaymentGateway Gateway => Services.GetRequiredService<SandboxPaymentGateway>();
+    private readonly TestDatabase _database;
+    private readonly TimeProvider? _clock;
+
+    public PaydeskApiFactory(TestDatabase database, StripeEmulator emulator, TimeProvider? clock = null)
+    {
+        _database = database;
+        _clock = clock;
+        Emulator = emulator;
+
+        // The emulator's webhooks reach this in-memory service the way Stripe's reach a real one.
+        emulator.WebhookTransport = async (payload, signature, cancellationToken) =>
+        {
+            using var client = CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Stripe-Signature", signature);
+            using var response = await client.SendAsync(request, cancellationToken);
+        };
+    }
+
+    /// <summary>The gateway this service talks to; it counts the calls that reached it.</summary>
+    public StripeEmulator Emulator { get; }
+
+    /// <summary>A sandbox emulator that accepts this factory's Stripe key.</summary>
+    public static Task<StripeEmulator> StartEmulatorAsync() => StripeEmulator.StartAsync(new StripeEmulatorOptions
+    {
+        SecretKey = StripeSecretKey,
+        WebhookSecret = WebhookSecret,
+        ProcessingDelay = TimeSpan.FromHours(1),
+    });
 
     public static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
@@ -34,17 +67,23 @@ public sealed class PaydeskApiFactory(TestDatabase database, TimeProvider? clock
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", database.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Paydesk", database.ConnectionString);
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Paydesk", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Auth:ApiKeys:0:Name", "primary");
         builder.UseSetting("Auth:ApiKeys:0:Hash", Sha256(ApiKey));
         builder.UseSetting("Auth:ApiKeys:1:Name", "other");
         builder.UseSetting("Auth:ApiKeys:1:Hash", Sha256(OtherApiKey));
+        builder.UseSetting("PaymentGateway:Provider", "Stripe");
+        builder.UseSetting("PaymentGateway:Stripe:SecretKey", StripeSecretKey);
+        builder.UseSetting("PaymentGateway:Stripe:ApiBase", Emulator.BaseAddress.ToString());
+        builder.UseSetting("PaymentGateway:Stripe:WebhookSecret", WebhookSecret);
+        builder.UseSetting("PaymentGateway:Stripe:RetryBaseDelay", "00:00:00.010");
+        builder.UseSetting("PaymentGateway:Sandbox:Enabled", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        if (clock is not null)
+        if (_clock is not null)
         {
-            builder.ConfigureServices(services => services.AddSingleton(clock));
+            builder.ConfigureServices(services => services.AddSingleton(_clock));
         }
     }
 }

@@ -2,10 +2,10 @@ namespace Paydesk.Infrastructure.Config;
 
 public enum PaymentGatewayProvider
 {
-    /// <summary>The built-in sandbox that honours Stripe's test payment methods.</summary>
-    Sandbox,
-
-    /// <summary>Stripe through Stripe.net: the real account, or the sandbox emulator through <c>PaymentGateway:Stripe:ApiBase</c>.</summary>
+    /// <summary>
+    /// Stripe through Stripe.net: a real account, or the Stripe-compatible sandbox emulator
+    /// (Development) through <c>PaymentGateway:Stripe:ApiBase</c>. The same adapter either way.
+    /// </summary>
     Stripe,
 }
 
@@ -14,5 +14,5 @@ public sealed class PaymentGatewayOptions
 {
     public const string SectionName = "PaymentGateway";
 
-    public PaymentGatewayProvider Provider { get; set; } = PaymentGatewayProvider.Sandbox;
+    public PaymentGatewayProvider Provider { get; set; } = PaymentGatewayProvider.Stripe;
 }
