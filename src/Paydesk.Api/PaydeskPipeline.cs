@@ -16,6 +16,7 @@ internal static class PaydeskPipeline
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API"));
         app.MapHealthEndpoints();
+        app.MapWebhookEndpoints();
 
         app.MapGroup("/v1")
             .RequireAuthorization()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Reports;
 using Paydesk.Application.Users;
+using Paydesk.Application.Webhooks;
 
 namespace Paydesk.Application;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
         services.AddScoped<GetDailyTotalsHandler>();
+        services.AddScoped<HandleGatewayEventHandler>();
         return services;
     }
 }

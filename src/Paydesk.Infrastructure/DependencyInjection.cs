@@ -8,6 +8,7 @@ using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
+using Paydesk.Domain.Webhooks;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.Database.Queries;
@@ -32,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPaymentRepository, PaymentRepository>();
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();
+        services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
+        services.AddSingleton<IGatewayEventReader, StripeWebhookReader>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
         services.AddScoped<DatabaseMigrator>();
 

@@ -49,6 +49,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         DomainException e when e.Code.StartsWith("invalid_", StringComparison.Ordinal) =>
             Problem(StatusCodes.Status400BadRequest, "Bad Request", e.Code, e.Message),
         DomainException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Code, e.Message),
+        InvalidGatewayEventException e => Problem(StatusCodes.Status400BadRequest, "Bad Request", "invalid_signature", e.Message),
         PaymentGatewayFailedException e => Problem(StatusCodes.Status502BadGateway, "Bad Gateway", e.Code, e.Message),
         DuplicateKeyException or ConcurrencyConflictException =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "conflict", "The request conflicted with another one made at the same time. Retry."),

@@ -4,6 +4,7 @@ using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
+using Paydesk.Domain.Webhooks;
 using Paydesk.Infrastructure.Database.Converters;
 
 namespace Paydesk.Infrastructure.Database;
@@ -21,6 +22,8 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Refund> Refunds => Set<Refund>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<ReceivedGatewayEvent> ReceivedGatewayEvents => Set<ReceivedGatewayEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

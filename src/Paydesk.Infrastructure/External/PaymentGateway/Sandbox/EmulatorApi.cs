@@ -51,11 +51,15 @@ internal sealed partial class EmulatorApi : IDisposable
         }
     }
 
-    public string? StatusFor(string paymentId)
+    public string? StatusFor(string paymentId) => FindFor(paymentId)?.Status;
+
+    public string? IdFor(string paymentId) => FindFor(paymentId)?.Id;
+
+    private EmulatedPaymentIntent? FindFor(string paymentId)
     {
         lock (_gate)
         {
-            return _paymentIntents.Values.FirstOrDefault(pi => pi.Metadata.TryGetValue(PaymentIdMetadataKey, out var id) && id == paymentId)?.Status;
+            return _paymentIntents.Values.FirstOrDefault(pi => pi.Metadata.TryGetValue(PaymentIdMetadataKey, out var id) && id == paymentId);
         }
     }
 

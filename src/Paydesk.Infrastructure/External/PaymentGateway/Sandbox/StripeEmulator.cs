@@ -52,6 +52,9 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>The PaymentIntent's current Stripe status, or null when the emulator has none for the payment.</summary>
     public string? PaymentIntentStatusFor(Guid paymentId) => _api.StatusFor(paymentId.ToString());
 
+    /// <summary>The id of the PaymentIntent created for the Paydesk payment, or null.</summary>
+    public string? PaymentIntentIdFor(Guid paymentId) => _api.IdFor(paymentId.ToString());
+
     public static async Task<StripeEmulator> StartAsync(StripeEmulatorOptions options, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
