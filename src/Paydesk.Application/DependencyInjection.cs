@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paydesk.Application.Payments;
+using Paydesk.Application.Reconciliation;
 using Paydesk.Application.Reports;
 using Paydesk.Application.Users;
 using Paydesk.Application.Webhooks;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<RefundPaymentHandler>();
         services.AddScoped<GetDailyTotalsHandler>();
         services.AddScoped<HandleGatewayEventHandler>();
+        services.AddScoped<ReconcilePaymentsHandler>();
         return services;
     }
 }

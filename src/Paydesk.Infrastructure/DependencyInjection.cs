@@ -14,6 +14,7 @@ using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.Database.Queries;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.Infrastructure.External.PaymentGateway.Stripe;
+using Paydesk.Infrastructure.Reconciliation;
 using Paydesk.Infrastructure.Repositories;
 
 namespace Paydesk.Infrastructure;
@@ -43,6 +44,9 @@ public static class DependencyInjection
         services.AddTransient<IPaymentGateway>(sp => sp.GetRequiredService<StripePaymentGateway>());
         services.AddValidatedOptions<StripeEmulatorOptions>(StripeEmulatorOptions.SectionName);
         services.AddHostedService<SandboxEmulatorHostedService>();
+
+        services.AddValidatedOptions<ReconciliationOptions>(ReconciliationOptions.SectionName);
+        services.AddHostedService<ReconciliationWorker>();
 
         services.AddHealthChecks().AddDbContextCheck<PaydeskDbContext>("database", tags: ["ready"]);
         return services;

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Paydesk.Application.Reconciliation;
+using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.TestSupport;
 
@@ -24,8 +27,11 @@ public sealed class PaydeskApiFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly TimeProvider? _clock;
 
-    public PaydeskApiFactory(TestDatabase database, StripeEmulator emulator, TimeProvider? clock = null)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public PaydeskApiFactory(TestDatabase database, StripeEmulator emulator, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _database = database;
         _clock = clock;
         Emulator = emulator;
@@ -64,6 +70,15 @@ public sealed class PaydeskApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>One reconciliation round in this instance, as the worker runs it.</summary>
+    public async Task<ReconciliationRound> RunReconciliationRoundAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<ReconciliationOptions>>().Value;
+        return await scope.ServiceProvider.GetRequiredService<ReconcilePaymentsHandler>()
+            .RunAsync(new ReconciliationSchedule(options.FirstCheckAfter, options.Interval, options.MaxChecks, options.BatchSize), CancellationToken.None);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -80,6 +95,14 @@ public sealed class PaydeskApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("PaymentGateway:Stripe:WebhookSecret", WebhookSecret);
         builder.UseSetting("PaymentGateway:Stripe:RetryBaseDelay", "00:00:00.010");
         builder.UseSetting("PaymentGateway:Sandbox:Enabled", "false");
+
+        // Tests run reconciliation rounds themselves, when they choose.
+        builder.UseSetting("Reconciliation:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (_clock is not null)
         {

@@ -67,6 +67,12 @@ public sealed class Payment
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>How many times reconciliation has asked the gateway about this payment or its refunds.</summary>
+    public int ReconcileAttempts { get; private set; }
+
+    /// <summary>When reconciliation may next look at this payment; null until its first check.</summary>
+    public DateTimeOffset? NextReconcileAt { get; private set; }
+
     /// <summary>Bumped by every change; the store uses it to refuse a lost update.</summary>
     public int Version { get; private set; }
 
@@ -166,6 +172,10 @@ public sealed class Payment
         var normalizedNow = Timestamps.Normalize(now);
         var refund = new Refund(id, Id, requested, reason, idempotencyKey, normalizedNow);
         _refunds.Add(refund);
+
+        // A new pending refund gets reconciliation's full schedule of checks.
+        ReconcileAttempts = 0;
+        NextReconcileAt = null;
         Touch(normalizedNow);
         return refund;
     }
@@ -263,6 +273,17 @@ public sealed class Payment
 
         FailRefund(refundId, gatewayReference, failureCode, now);
         return true;
+    }
+
+    /// <summary>
+    /// Takes this payment for one reconciliation check and books the next. It bumps the version, so
+    /// when two instances try at once only one commit wins: each check happens once.
+    /// </summary>
+    public void ClaimReconciliation(DateTimeOffset nextCheckAt)
+    {
+        ReconcileAttempts++;
+        NextReconcileAt = Timestamps.Normalize(nextCheckAt);
+        Version++;
     }
 
     private bool IsOutcomeOpen => Status is PaymentStatus.Pending or PaymentStatus.RequiresAction;

@@ -22,6 +22,7 @@ internal sealed partial class EmulatorApi : IDisposable
     private readonly Dictionary<string, EmulatedRefund> _refunds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatedCustomer> _customers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _createdPerPayment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _lookupsPerPayment = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private int _chargeRequests;
     private int _refundRequests;
@@ -48,6 +49,14 @@ internal sealed partial class EmulatorApi : IDisposable
         lock (_gate)
         {
             return _createdPerPayment.GetValueOrDefault(paymentId);
+        }
+    }
+
+    public int CountLookups(string paymentId)
+    {
+        lock (_gate)
+        {
+            return _lookupsPerPayment.GetValueOrDefault(paymentId);
         }
     }
 
@@ -239,6 +248,11 @@ internal sealed partial class EmulatorApi : IDisposable
                     return EmulatorResponse.InvalidRequest("The sandbox supports search queries of the form metadata['key']:'value'.", "query");
                 }
 
+                if (match.Groups["key"].Value == PaymentIdMetadataKey)
+                {
+                    CountLookup(match.Groups["value"].Value);
+                }
+
                 var found = _paymentIntents.Values
                     .Where(pi => pi.Metadata.TryGetValue(match.Groups["key"].Value, out var v) && v == match.Groups["value"].Value)
                     .OrderByDescending(pi => pi.Created)
@@ -258,7 +272,7 @@ internal sealed partial class EmulatorApi : IDisposable
             {
                 return collection switch
                 {
-                    "payment_intents" => _paymentIntents.TryGetValue(id, out var pi) ? EmulatorResponse.Ok(pi.ToJson()) : EmulatorResponse.NotFound("payment_intent", id, "intent"),
+                    "payment_intents" => _paymentIntents.TryGetValue(id, out var pi) ? Looked(pi) : EmulatorResponse.NotFound("payment_intent", id, "intent"),
                     "refunds" => _refunds.TryGetValue(id, out var re) ? EmulatorResponse.Ok(re.ToJson()) : EmulatorResponse.NotFound("refund", id, "id"),
                     "customers" => _customers.TryGetValue(id, out var cu) ? EmulatorResponse.Ok(cu.ToJson()) : EmulatorResponse.NotFound("customer", id, "id"),
                     _ => EmulatorResponse.Error(404, "invalid_request_error", $"Unrecognized request URL (GET: {path}).", "resource_missing"),
@@ -268,6 +282,18 @@ internal sealed partial class EmulatorApi : IDisposable
             return EmulatorResponse.Error(404, "invalid_request_error", $"Unrecognized request URL (GET: {path}).", "resource_missing");
         }
     }
+
+    private EmulatorResponse Looked(EmulatedPaymentIntent intent)
+    {
+        if (intent.Metadata.TryGetValue(PaymentIdMetadataKey, out var paymentId))
+        {
+            CountLookup(paymentId);
+        }
+
+        return EmulatorResponse.Ok(intent.ToJson());
+    }
+
+    private void CountLookup(string paymentId) => _lookupsPerPayment[paymentId] = _lookupsPerPayment.GetValueOrDefault(paymentId) + 1;
 
     private static JsonObject List(IEnumerable<JsonNode> items, string kind, string url) => new()
     {

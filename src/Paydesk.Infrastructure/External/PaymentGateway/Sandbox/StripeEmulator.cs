@@ -43,6 +43,9 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>How many PaymentIntents were created for the Paydesk payment id in their metadata.</summary>
     public int PaymentIntentsCreatedFor(Guid paymentId) => _api.CountPaymentIntents(paymentId.ToString());
 
+    /// <summary>How many times the PaymentIntent of the Paydesk payment was looked up (retrieved or searched by metadata).</summary>
+    public int LookupsFor(Guid paymentId) => _api.CountLookups(paymentId.ToString());
+
     /// <summary>API requests to create a PaymentIntent that reached the emulator (replays and faults included).</summary>
     public int ChargeRequests => _api.ChargeRequests;
 

@@ -114,6 +114,62 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         }
     }
 
+    public async Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            PaymentIntent? intent;
+            if (reference is { Length: > 0 })
+            {
+                intent = await _client.V1.PaymentIntents.GetAsync(reference, null, null, cancellationToken);
+            }
+            else
+            {
+                // The create answer was lost, so Paydesk never learnt the id: find it by Paydesk's own id.
+                var found = await _client.V1.PaymentIntents.SearchAsync(
+                    new PaymentIntentSearchOptions { Query = $"metadata['{StripeMetadata.PaymentId}']:'{request.PaymentId.Value}'" },
+                    null,
+                    cancellationToken);
+                intent = found.Data.FirstOrDefault();
+            }
+
+            return intent is null ? null : StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(intent, request));
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(request.PaymentReference))
+        {
+            return null;
+        }
+
+        try
+        {
+            var refunds = await _client.V1.Refunds.ListAsync(new RefundListOptions { PaymentIntent = request.PaymentReference, Limit = 100 }, null, cancellationToken);
+            var refund = refunds.Data.FirstOrDefault(r => r.Metadata?.GetValueOrDefault(StripeMetadata.RefundId) == request.RefundId.Value.ToString());
+            return refund is null ? null : StripeOutcomes.FromRefund(StripeResponseValidation.Validate(refund, request));
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     /// <summary>Turns a transport or protocol failure into the port's exceptions; null leaves it alone.</summary>
     private Exception? Translate(Exception exception, CancellationToken cancellationToken)
     {

@@ -128,6 +128,14 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<long?>("NextReconcileAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_reconcile_at");
+
+                    b.Property<int>("ReconcileAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reconcile_attempts");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(255)
