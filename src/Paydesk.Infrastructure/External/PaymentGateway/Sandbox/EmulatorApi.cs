@@ -26,6 +26,7 @@ internal sealed partial class EmulatorApi : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private int _chargeRequests;
     private int _refundRequests;
+    private int _inFlight;
 
     public EmulatorApi(StripeEmulatorOptions options, TimeProvider clock, ILogger logger)
     {
@@ -72,7 +73,22 @@ internal sealed partial class EmulatorApi : IDisposable
         }
     }
 
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     public async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await HandleCoreAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";

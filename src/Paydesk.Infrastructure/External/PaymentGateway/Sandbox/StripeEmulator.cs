@@ -46,6 +46,9 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>How many times the PaymentIntent of the Paydesk payment was looked up (retrieved or searched by metadata).</summary>
     public int LookupsFor(Guid paymentId) => _api.CountLookups(paymentId.ToString());
 
+    /// <summary>Requests the emulator is handling right now (a delayed one is still in flight after its client gave up).</summary>
+    public int InFlightRequests => _api.InFlight;
+
     /// <summary>API requests to create a PaymentIntent that reached the emulator (replays and faults included).</summary>
     public int ChargeRequests => _api.ChargeRequests;
 
