@@ -24,6 +24,7 @@ internal static class PaydeskPipeline
         app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API").DisableDefaultFonts());
         app.MapHealthEndpoints();
         app.MapPaydeskMetrics();
+        app.MapWebhookEndpoints();
 
         app.MapGroup("/v1")
             .RequireAuthorization()

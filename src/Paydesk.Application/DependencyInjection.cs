@@ -1,10 +1,14 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Application.Notifications;
 using Paydesk.Application.Payments;
+using Paydesk.Application.Reconciliation;
 using Paydesk.Application.Reports;
 using Paydesk.Application.Users;
+using Paydesk.Application.Webhooks;
 
 namespace Paydesk.Application;
 
@@ -23,6 +27,11 @@ public static class DependencyInjection
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
         services.AddScoped<GetDailyTotalsHandler>();
+        services.AddScoped<HandleGatewayEventHandler>();
+        services.AddScoped<ReconcilePaymentsHandler>();
+
+        services.AddScoped<IIntegrationEventHandler, WelcomeEmailHandler>();
+        services.AddScoped<IIntegrationEventHandler, PaymentEmailHandler>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
+using Paydesk.Domain.Webhooks;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Config.Redaction;
 using Paydesk.Infrastructure.Database;
@@ -20,6 +21,8 @@ using Paydesk.Application.Common;
 using Paydesk.Application.Notifications;
 using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Infrastructure.External.PaymentGateway.Stripe;
+using Paydesk.Infrastructure.Reconciliation;
 using Paydesk.Infrastructure.Repositories;
 
 namespace Paydesk.Infrastructure;
@@ -44,13 +47,21 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPaymentRepository, PaymentRepository>();
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();
+        services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
+        services.AddSingleton<IGatewayEventReader, StripeWebhookReader>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
         services.AddScoped<DatabaseMigrator>();
 
-        services.AddSingleton<SandboxPaymentGateway>();
-        services.AddSingleton<IPaymentGateway>(sp => new InstrumentedPaymentGateway(
-            sp.GetRequiredService<SandboxPaymentGateway>(),
+        // Stripe is the one provider; in Development its ApiBase is the sandbox emulator this process serves.
+        services.AddStripeGateway();
+        services.AddTransient<IPaymentGateway>(sp => new InstrumentedPaymentGateway(
+            sp.GetRequiredService<StripePaymentGateway>(),
             sp.GetRequiredService<PaydeskTelemetry>()));
+        services.AddValidatedOptions<StripeEmulatorOptions>(StripeEmulatorOptions.SectionName);
+        services.AddHostedService<SandboxEmulatorHostedService>();
+
+        services.AddValidatedOptions<ReconciliationOptions>(ReconciliationOptions.SectionName);
+        services.AddHostedService<ReconciliationWorker>();
 
         AddEmail(services);
 

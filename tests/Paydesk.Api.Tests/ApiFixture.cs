@@ -1,4 +1,5 @@
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;
@@ -10,16 +11,20 @@ public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
 
     public PaydeskApiFactory Factory { get; private set; } = null!;
 
+    public StripeEmulator Emulator { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
-        Factory = new PaydeskApiFactory(Database);
+        Emulator = await PaydeskApiFactory.StartEmulatorAsync();
+        Factory = new PaydeskApiFactory(Database, Emulator);
         _ = Factory.Server;
     }
 
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Emulator.DisposeAsync();
         await Database.DisposeAsync();
     }
 }

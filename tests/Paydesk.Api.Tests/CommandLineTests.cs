@@ -39,6 +39,9 @@ public sealed class CommandLineTests
     [InlineData("PAYDESK_ForwardedHeaders__KnownProxies__0", "not-an-ip", "ForwardedHeaders:KnownProxies")]
     [InlineData("PAYDESK_Cors__AllowedOrigins__0", "https://app.example.com/path", "Cors:AllowedOrigins")]
     [InlineData("PAYDESK_Messaging__Transport", "RabbitMq", "Messaging:RabbitMq:Uri")]
+    [InlineData("PAYDESK_PaymentGateway__Stripe__SecretKey", "", "PaymentGateway:Stripe:SecretKey")]
+    [InlineData("PAYDESK_PaymentGateway__Stripe__WebhookSecret", "", "PaymentGateway:Stripe:WebhookSecret")]
+    [InlineData("PAYDESK_PaymentGateway__Stripe__ApiBase", "not a url", "PaymentGateway:Stripe:ApiBase")]
     public async Task An_invalid_setting_stops_start_up_and_names_its_key(string variable, string value, string key)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -107,6 +110,8 @@ public sealed class CommandLineTests
         ["PAYDESK_Auth__ApiKeys__0__Name"] = "operator",
         ["PAYDESK_Auth__ApiKeys__0__Hash"] = PaydeskApiFactory.Sha256("sk_live_command_line_tests"),
         ["PAYDESK_Auth__ApiKeys__0__Scopes__0"] = "payments:read",
+        ["PAYDESK_PaymentGateway__Stripe__SecretKey"] = "sk_test_command_line_tests",
+        ["PAYDESK_PaymentGateway__Stripe__WebhookSecret"] = "whsec_command_line_tests",
     };
 
     internal static Task<(int ExitCode, string Output)> RunServiceAsync(Dictionary<string, string> environment, params string[] arguments) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;
@@ -10,13 +11,15 @@ public abstract class DailyTotalsApiTests(DatabaseProvider provider) : IAsyncLif
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 2, 27, 23, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
+    private StripeEmulator _emulator = null!;
     private PaydeskApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _factory = new PaydeskApiFactory(_database, _clock);
+        _emulator = await PaydeskApiFactory.StartEmulatorAsync();
+        _factory = new PaydeskApiFactory(_database, _emulator, _clock);
         _client = _factory.CreateClientWithKey();
     }
 
@@ -24,6 +27,7 @@ public abstract class DailyTotalsApiTests(DatabaseProvider provider) : IAsyncLif
     {
         _client.Dispose();
         await _factory.DisposeAsync();
+        await _emulator.DisposeAsync();
         await _database.DisposeAsync();
     }
 

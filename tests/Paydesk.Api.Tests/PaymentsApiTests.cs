@@ -50,12 +50,12 @@ public abstract class PaymentsApiTests(ApiFixture fixture)
     [Fact]
     public async Task Charging_an_unknown_user_is_404_and_never_reaches_the_gateway()
     {
-        var callsBefore = fixture.Factory.Gateway.ChargeCalls;
+        var callsBefore = fixture.Emulator.ChargeRequests;
 
         var response = await _client.ChargeAsync(Guid.NewGuid().ToString());
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "user_not_found");
-        Assert.Equal(callsBefore, fixture.Factory.Gateway.ChargeCalls);
+        Assert.Equal(callsBefore, fixture.Emulator.ChargeRequests);
     }
 
     [Theory]
@@ -97,14 +97,14 @@ public abstract class PaymentsApiTests(ApiFixture fixture)
         var key = Guid.NewGuid().ToString();
         var first = await _client.ChargeAsync(user.Id(), idempotencyKey: key);
         var firstBody = await first.Content.ReadAsStringAsync();
-        var callsAfterFirst = fixture.Factory.Gateway.ChargeCalls;
+        var callsAfterFirst = fixture.Emulator.ChargeRequests;
 
         var repeat = await _client.ChargeAsync(user.Id(), idempotencyKey: key);
 
         Assert.Equal(first.StatusCode, repeat.StatusCode);
         Assert.Equal(firstBody, await repeat.Content.ReadAsStringAsync());
         Assert.Equal("true", repeat.Headers.GetValues("Idempotent-Replayed").Single());
-        Assert.Equal(callsAfterFirst, fixture.Factory.Gateway.ChargeCalls);
+        Assert.Equal(callsAfterFirst, fixture.Emulator.ChargeRequests);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public abstract class PaymentsApiTests(ApiFixture fixture)
     {
         var user = await _client.RegisterUserAsync();
         var key = Guid.NewGuid().ToString();
-        var callsBefore = fixture.Factory.Gateway.ChargeCalls;
+        var callsBefore = fixture.Emulator.ChargeRequests;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _client.ChargeAsync(user.Id(), idempotencyKey: key)));
 
@@ -161,8 +161,8 @@ public abstract class PaymentsApiTests(ApiFixture fixture)
             ids.Add((await response.ReadJsonAsync()).Id());
         }
 
-        Assert.Single(ids);
-        Assert.Equal(callsBefore + 1, fixture.Factory.Gateway.ChargeCalls);
+        Assert.Equal(1, fixture.Emulator.PaymentIntentsCreatedFor(Guid.Parse(Assert.Single(ids))));
+        Assert.Equal(callsBefore + 1, fixture.Emulator.ChargeRequests);
         await using var db = fixture.Database.CreateContext();
         var userId = new UserId(Guid.Parse(user.Id()));
         Assert.Equal(1, await db.Payments.CountAsync(p => p.UserId == userId));

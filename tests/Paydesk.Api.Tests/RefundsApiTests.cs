@@ -56,13 +56,13 @@ public abstract class RefundsApiTests(ApiFixture fixture)
         var payment = await _client.ChargedPaymentAsync(user.Id(), amount: 1000);
         var key = Guid.NewGuid().ToString();
         var first = await _client.RefundAsync(payment.Id(), amount: 250, idempotencyKey: key);
-        var refundCalls = fixture.Factory.Gateway.RefundCalls;
+        var refundCalls = fixture.Emulator.RefundRequests;
 
         var repeat = await _client.RefundAsync(payment.Id(), amount: 250, idempotencyKey: key);
 
         Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await repeat.Content.ReadAsStringAsync());
-        Assert.Equal(refundCalls, fixture.Factory.Gateway.RefundCalls);
+        Assert.Equal(refundCalls, fixture.Emulator.RefundRequests);
         var stored = await (await _client.GetAsync($"/v1/payments/{payment.Id()}")).ReadJsonAsync();
         Assert.Equal(250, stored.Long("amountRefunded"));
     }

@@ -58,7 +58,7 @@ public abstract class UsersApiTests(ApiFixture fixture)
         var user = await _client.RegisterUserAsync();
         var payment = await _client.ChargedPaymentAsync(user.Id());
 
-        await using var restarted = new PaydeskApiFactory(fixture.Database);
+        await using var restarted = new PaydeskApiFactory(fixture.Database, fixture.Emulator);
         using var client = restarted.CreateClientWithKey();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/users/{user.Id()}")).StatusCode);

@@ -23,6 +23,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly X509Certificate2? _certificate;
     private readonly (string User, string Password)? _credentials;
     private SmtpServer.SmtpServer? _server;
+    private int _refused;
     private Task? _running;
     private readonly ConcurrentDictionary<ISessionContext, byte> _deliverySessions = new();
 
@@ -39,6 +40,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     /// <summary>How many SMTP sessions delivered at least one message.</summary>
     public int Sessions => _deliverySessions.Count;
+
+    /// <summary>How many messages the server refused with <see cref="Refusal"/>.</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
     /// <summary>What the server answers to the next messages; null accepts them.</summary>
     public SmtpResponse? Refusal { get; set; }
@@ -149,6 +153,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         {
             if (owner.Refusal is { } refusal)
             {
+                Interlocked.Increment(ref owner._refused);
                 return refusal;
             }
 

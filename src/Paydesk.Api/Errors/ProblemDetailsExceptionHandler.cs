@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
 using Paydesk.Domain.Common;
 
@@ -24,7 +25,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         }
 
         var problem = Map(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not PaymentGatewayFailedException)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -48,6 +49,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         DomainException e when e.Code.StartsWith("invalid_", StringComparison.Ordinal) =>
             Problem(StatusCodes.Status400BadRequest, "Bad Request", e.Code, e.Message),
         DomainException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Code, e.Message),
+        InvalidGatewayEventException e => Problem(StatusCodes.Status400BadRequest, "Bad Request", "invalid_signature", e.Message),
+        PaymentGatewayFailedException e => Problem(StatusCodes.Status502BadGateway, "Bad Gateway", e.Code, e.Message),
         DuplicateKeyException or ConcurrencyConflictException =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "conflict", "The request conflicted with another one made at the same time. Retry."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal Server Error", "internal_error", "An unexpected error occurred. It has been logged."),

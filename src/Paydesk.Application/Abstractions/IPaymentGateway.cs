@@ -14,6 +14,14 @@ public interface IPaymentGateway
 
     /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
     Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>What the gateway knows of the charge (by its reference, or by Paydesk's payment id when the answer was lost); null when it has no record.</summary>
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway could not be asked.</exception>
+    Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken);
+
+    /// <summary>What the gateway knows of the refund; null when it has no record.</summary>
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway could not be asked.</exception>
+    Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record GatewayChargeRequest(

@@ -12,6 +12,13 @@ public interface IPaymentRepository
     /// <summary>The payment with its refunds, tracked for changes.</summary>
     Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="count"/> payments that are pending or have a pending refund and are due a
+    /// reconciliation check: booked for <paramref name="now"/> or earlier, or never checked and created
+    /// by <paramref name="createdBy"/>. Tracked, with their refunds.
+    /// </summary>
+    Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="count"/> of the user's payments, newest first, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken);
 }

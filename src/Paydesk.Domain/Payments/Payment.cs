@@ -68,6 +68,12 @@ public sealed class Payment : IHasDomainEvents
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>How many times reconciliation has asked the gateway about this payment or its refunds.</summary>
+    public int ReconcileAttempts { get; private set; }
+
+    /// <summary>When reconciliation may next look at this payment; null until its first check.</summary>
+    public DateTimeOffset? NextReconcileAt { get; private set; }
+
     /// <summary>Bumped by every change; the store uses it to refuse a lost update.</summary>
     public int Version { get; private set; }
 
@@ -172,6 +178,10 @@ public sealed class Payment : IHasDomainEvents
         var normalizedNow = Timestamps.Normalize(now);
         var refund = new Refund(id, Id, requested, reason, idempotencyKey, normalizedNow);
         _refunds.Add(refund);
+
+        // A new pending refund gets reconciliation's full schedule of checks.
+        ReconcileAttempts = 0;
+        NextReconcileAt = null;
         Touch(normalizedNow);
         return refund;
     }
@@ -195,6 +205,99 @@ public sealed class Payment : IHasDomainEvents
         FindRefund(refundId).Fail(gatewayReference, failureCode, Timestamps.Normalize(now));
         Touch(now);
     }
+
+    // What the gateway reports later (webhooks, reconciliation) is applied only where the state
+    // machine allows: a report that arrives out of order and would move the payment backwards is
+    // ignored. Each returns whether it changed anything.
+
+    /// <summary>The gateway says the charge succeeded.</summary>
+    public bool ApplyGatewaySucceeded(string gatewayReference, DateTimeOffset now)
+    {
+        if (!IsOutcomeOpen)
+        {
+            return false;
+        }
+
+        Succeed(gatewayReference, now);
+        return true;
+    }
+
+    /// <summary>The gateway says the charge failed (declined, canceled, or unknown to it).</summary>
+    public bool ApplyGatewayFailed(string? gatewayReference, string failureCode, string failureMessage, DateTimeOffset now)
+    {
+        if (!IsOutcomeOpen)
+        {
+            return false;
+        }
+
+        Fail(gatewayReference, failureCode, failureMessage, now);
+        return true;
+    }
+
+    /// <summary>The gateway says the payer must act (e.g. 3-D Secure); only a pending payment can get there.</summary>
+    public bool ApplyGatewayRequiresAction(string gatewayReference, DateTimeOffset now)
+    {
+        if (Status != PaymentStatus.Pending)
+        {
+            return false;
+        }
+
+        RequireAction(gatewayReference, now);
+        return true;
+    }
+
+    /// <summary>The gateway accepted the charge and settles it later: the payment stays pending, now with its reference.</summary>
+    public bool ApplyGatewayProcessing(string gatewayReference, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(gatewayReference);
+        if (Status != PaymentStatus.Pending || GatewayReference == gatewayReference)
+        {
+            return false;
+        }
+
+        GatewayReference = gatewayReference;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>The gateway says a refund succeeded; ignored unless that refund is still pending.</summary>
+    public bool ApplyGatewayRefundSucceeded(RefundId refundId, string gatewayReference, DateTimeOffset now)
+    {
+        var refund = _refunds.SingleOrDefault(r => r.Id == refundId);
+        if (refund is not { Status: RefundStatus.Pending })
+        {
+            return false;
+        }
+
+        CompleteRefund(refundId, gatewayReference, now);
+        return true;
+    }
+
+    /// <summary>The gateway says a refund failed; ignored unless that refund is still pending.</summary>
+    public bool ApplyGatewayRefundFailed(RefundId refundId, string? gatewayReference, string failureCode, DateTimeOffset now)
+    {
+        var refund = _refunds.SingleOrDefault(r => r.Id == refundId);
+        if (refund is not { Status: RefundStatus.Pending })
+        {
+            return false;
+        }
+
+        FailRefund(refundId, gatewayReference, failureCode, now);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes this payment for one reconciliation check and books the next. It bumps the version, so
+    /// when two instances try at once only one commit wins: each check happens once.
+    /// </summary>
+    public void ClaimReconciliation(DateTimeOffset nextCheckAt)
+    {
+        ReconcileAttempts++;
+        NextReconcileAt = Timestamps.Normalize(nextCheckAt);
+        Version++;
+    }
+
+    private bool IsOutcomeOpen => Status is PaymentStatus.Pending or PaymentStatus.RequiresAction;
 
     private Refund FindRefund(RefundId refundId) =>
         _refunds.SingleOrDefault(r => r.Id == refundId)

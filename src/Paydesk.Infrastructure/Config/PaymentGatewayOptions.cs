@@ -2,8 +2,11 @@ namespace Paydesk.Infrastructure.Config;
 
 public enum PaymentGatewayProvider
 {
-    /// <summary>The built-in sandbox that honours Stripe's test payment methods.</summary>
-    Sandbox,
+    /// <summary>
+    /// Stripe through Stripe.net: a real account, or the Stripe-compatible sandbox emulator
+    /// (Development) through <c>PaymentGateway:Stripe:ApiBase</c>. The same adapter either way.
+    /// </summary>
+    Stripe,
 }
 
 /// <summary>The <c>PaymentGateway</c> section.</summary>
@@ -11,5 +14,5 @@ public sealed class PaymentGatewayOptions
 {
     public const string SectionName = "PaymentGateway";
 
-    public PaymentGatewayProvider Provider { get; set; } = PaymentGatewayProvider.Sandbox;
+    public PaymentGatewayProvider Provider { get; set; } = PaymentGatewayProvider.Stripe;
 }

@@ -4,6 +4,7 @@ using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
+using Paydesk.Domain.Webhooks;
 using Paydesk.Infrastructure.Database.Converters;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
@@ -31,6 +32,7 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
 
     public DbSet<EventTypeCount> EventTypeCounts => Set<EventTypeCount>();
+    public DbSet<ReceivedGatewayEvent> ReceivedGatewayEvents => Set<ReceivedGatewayEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,6 +12,15 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         db.Payments.Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken) =>
+        await db.Payments
+            .Include(p => p.Refunds)
+            .Where(p => p.Status == PaymentStatus.Pending || p.Refunds.Any(r => r.Status == RefundStatus.Pending))
+            .Where(p => (p.NextReconcileAt == null && p.CreatedAt <= createdBy) || p.NextReconcileAt <= now)
+            .OrderBy(p => p.CreatedAt)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
     {
         var query = db.Payments.AsNoTracking().Where(p => p.UserId == userId);

@@ -7,6 +7,7 @@ using Paydesk.Application.Common;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Users;
 using Paydesk.Infrastructure;
+using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests.Messaging;
@@ -21,6 +22,11 @@ internal static class MessagingHost
     public static IHost Create(TestDatabase database, string exchange, bool relay, IDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+
+        // Charges go through the production Stripe adapter to an emulator of this host's own,
+        // which the container stops with the host.
+        var emulator = PaydeskApiFactory.StartEmulatorAsync().GetAwaiter().GetResult();
+        builder.Services.AddSingleton(_ => emulator);
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = database.Provider.ToString(),
@@ -30,6 +36,13 @@ internal static class MessagingHost
             ["Database:MaxRetryCount"] = "3",
             ["Auth:ApiKeys:0:Name"] = "messaging-tests",
             ["Auth:ApiKeys:0:Hash"] = PaydeskApiFactory.Sha256("sk_test_messaging_tests"),
+            ["Auth:ApiKeys:0:Scopes:0"] = "payments:write",
+            ["PaymentGateway:Provider"] = "Stripe",
+            ["PaymentGateway:Stripe:SecretKey"] = PaydeskApiFactory.StripeSecretKey,
+            ["PaymentGateway:Stripe:WebhookSecret"] = PaydeskApiFactory.WebhookSecret,
+            ["PaymentGateway:Stripe:ApiBase"] = emulator.BaseAddress.ToString(),
+            ["PaymentGateway:Sandbox:Enabled"] = "false",
+            ["Reconciliation:Enabled"] = "false",
             ["Messaging:Transport"] = "RabbitMq",
             ["Messaging:RelayEnabled"] = relay ? "true" : "false",
             ["Messaging:RabbitMq:Uri"] = RabbitMqBroker.Uri,

@@ -57,6 +57,9 @@ internal sealed class InMemoryPaymentRepository : IPaymentRepository, IStagedRep
 
     public void Add(Payment payment) => _staged.Add(payment);
 
+    public Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not reconcile.");
+
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(p => p.Id == id));
 
@@ -86,6 +89,9 @@ internal sealed class InMemoryPaymentRepository : IPaymentRepository, IStagedRep
 
 internal sealed class InMemoryIdempotencyRecordRepository : IIdempotencyRecordRepository, IStagedRepository
 {
+    public Task<IReadOnlyList<IdempotencyRecord>> ListInFlightAsync(DateTimeOffset createdBy, int count, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not reconcile.");
+
     private readonly List<IdempotencyRecord> _staged = [];
     private readonly List<IdempotencyRecord> _stored = [];
 
@@ -160,6 +166,12 @@ internal sealed class FakePaymentGateway : IPaymentGateway
 
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not refund.");
+
+    public Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not reconcile.");
+
+    public Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not reconcile.");
 }
 
 internal sealed class FakeDailyTotalsQuery(params DailyTotal[] rows) : IDailyTotalsQuery

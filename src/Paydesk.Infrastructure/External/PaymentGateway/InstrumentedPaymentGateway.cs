@@ -16,6 +16,12 @@ internal sealed class InstrumentedPaymentGateway(IPaymentGateway inner, PaydeskT
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("refund", request.RefundId.Value, () => inner.RefundAsync(request, cancellationToken), r => r.Status.ToString());
 
+    public Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
+        MeasureAsync("charge_lookup", request.PaymentId.Value, () => inner.LookUpChargeAsync(request, reference, cancellationToken), r => r?.Status.ToString() ?? "not_found");
+
+    public Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+        MeasureAsync("refund_lookup", request.RefundId.Value, () => inner.LookUpRefundAsync(request, cancellationToken), r => r?.Status.ToString() ?? "not_found");
+
     private async Task<T> MeasureAsync<T>(string operation, Guid resourceId, Func<Task<T>> call, Func<T, string> outcomeOf)
     {
         using var activity = PaydeskTelemetry.ActivitySource.StartActivity($"gateway {operation}", ActivityKind.Client);

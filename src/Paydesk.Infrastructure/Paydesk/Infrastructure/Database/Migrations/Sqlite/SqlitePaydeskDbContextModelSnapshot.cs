@@ -128,6 +128,14 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<long?>("NextReconcileAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_reconcile_at");
+
+                    b.Property<int>("ReconcileAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reconcile_attempts");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -270,6 +278,29 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasDatabaseName("ix_users_normalized_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.Webhooks.ReceivedGatewayEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gateway_events");
+
+                    b.ToTable("gateway_events", (string)null);
                 });
 
             modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.EventTypeCount", b =>

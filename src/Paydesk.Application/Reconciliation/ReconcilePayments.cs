@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Paydesk.Application.Abstractions;
+using Paydesk.Application.Common;
+using Paydesk.Application.Payments;
+using Paydesk.Domain.Common;
+using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.Payments;
+
+namespace Paydesk.Application.Reconciliation;
+
+/// <summary>
+/// When to ask the gateway about a payment whose outcome is unknown: first after
+/// <paramref name="FirstCheckAfter"/>, then every <paramref name="Interval"/>, <paramref name="MaxChecks"/>
+/// times in all; if the gateway still has no record then, the payment fails with <c>gateway_unknown</c>.
+/// </summary>
+public sealed record ReconciliationSchedule(TimeSpan FirstCheckAfter, TimeSpan Interval, int MaxChecks, int BatchSize);
+
+public sealed record ReconciliationRound(int Checked, int Settled, int RecordsCompleted);
+
+/// <summary>
+/// One reconciliation round. Several instances may run it at once on one database: each payment is
+/// claimed by a version-checked commit before the gateway is asked, so only one instance checks it.
+/// </summary>
+public sealed partial class ReconcilePaymentsHandler(
+    IPaymentRepository payments,
+    IIdempotencyRecordRepository idempotencyRecords,
+    IUnitOfWork unitOfWork,
+    IPaymentGateway gateway,
+    TimeProvider clock,
+    ILogger<ReconcilePaymentsHandler> logger)
+{
+    public const string GatewayUnknownCode = "gateway_unknown";
+
+    public async Task<ReconciliationRound> RunAsync(ReconciliationSchedule schedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var now = clock.GetUtcNow();
+        var cutoff = now - schedule.FirstCheckAfter;
+        var due = await payments.ListDueForReconciliationAsync(now, cutoff, schedule.BatchSize, cancellationToken);
+        var checkedCount = 0;
+        var settled = 0;
+        foreach (var id in due.Select(p => p.Id).ToList())
+        {
+            // A failed commit clears the unit of work, so each candidate is read again (from the
+            // tracker if still there, else afresh) and must still be due: another instance may have
+            // claimed it and booked its next check in between.
+            var candidate = await payments.GetByIdAsync(id, cancellationToken);
+            if (candidate is null || !IsDue(candidate, now, cutoff))
+            {
+                continue;
+            }
+
+            candidate.ClaimReconciliation(now + schedule.Interval);
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another instance (or a live request) changed it first: this round leaves it to them.
+                continue;
+            }
+
+            checkedCount++;
+            if (await CheckAsync(candidate, schedule, now, cancellationToken))
+            {
+                settled++;
+            }
+        }
+
+        var completed = await CompleteInFlightRecordsAsync(now - schedule.FirstCheckAfter, schedule.BatchSize, cancellationToken);
+        return new ReconciliationRound(checkedCount, settled, completed);
+    }
+
+    private static bool IsDue(Payment payment, DateTimeOffset now, DateTimeOffset cutoff) =>
+        (payment.Status == PaymentStatus.Pending || payment.Refunds.Any(r => r.Status == RefundStatus.Pending))
+        && (payment.NextReconcileAt is { } next ? next <= now : payment.CreatedAt <= cutoff);
+
+    private async Task<bool> CheckAsync(Payment payment, ReconciliationSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lastCheck = payment.ReconcileAttempts >= schedule.MaxChecks;
+        var changed = false;
+        try
+        {
+            if (payment.Status == PaymentStatus.Pending)
+            {
+                var request = new GatewayChargeRequest(payment.Id, payment.UserId, payment.Total, payment.Source, payment.Description, payment.IdempotencyKey);
+                var found = await gateway.LookUpChargeAsync(request, payment.GatewayReference, cancellationToken);
+                changed |= found is null
+                    ? lastCheck && payment.ApplyGatewayFailed(null, GatewayUnknownCode, "The gateway has no record of this payment.", now)
+                    : ApplyCharge(payment, found, now);
+            }
+
+            foreach (var refund in payment.Refunds.Where(r => r.Status == RefundStatus.Pending && r.CreatedAt <= now - schedule.FirstCheckAfter).ToList())
+            {
+                var request = new GatewayRefundRequest(refund.Id, payment.Id, payment.GatewayReference ?? string.Empty, new Domain.Amounts.Money(refund.Amount, payment.Currency), refund.Reason, refund.IdempotencyKey);
+                var found = await gateway.LookUpRefundAsync(request, cancellationToken);
+                changed |= found?.Status switch
+                {
+                    GatewayRefundStatus.Succeeded => payment.ApplyGatewayRefundSucceeded(refund.Id, found.Reference!, now),
+                    GatewayRefundStatus.Failed => payment.ApplyGatewayRefundFailed(refund.Id, found.Reference, found.FailureCode ?? "refund_failed", now),
+                    GatewayRefundStatus.Pending => false,
+                    _ => lastCheck && payment.ApplyGatewayRefundFailed(refund.Id, null, GatewayUnknownCode, now),
+                };
+            }
+        }
+        catch (Exception ex) when (ex is PaymentGatewayUnavailableException or PaymentGatewayFailedException)
+        {
+            // Asked again at the next booked check; an unreachable gateway is never read as "no record".
+            LogCheckFailed(logger, ex, payment.Id.Value);
+        }
+
+        if (!changed)
+        {
+            return false;
+        }
+
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A webhook got there first; the next round sees its result.
+            return false;
+        }
+    }
+
+    private static bool ApplyCharge(Payment payment, GatewayChargeResult found, DateTimeOffset now) => found.Status switch
+    {
+        GatewayChargeStatus.Succeeded => payment.ApplyGatewaySucceeded(found.Reference!, now),
+        GatewayChargeStatus.Failed or GatewayChargeStatus.Rejected => payment.ApplyGatewayFailed(found.Reference, found.FailureCode ?? "card_declined", found.FailureMessage ?? "The card was declined.", now),
+        GatewayChargeStatus.RequiresAction => payment.ApplyGatewayRequiresAction(found.Reference!, now),
+        GatewayChargeStatus.Processing => payment.ApplyGatewayProcessing(found.Reference!, now),
+        _ => false,
+    };
+
+    // A request that died between its two commits leaves its key in flight, and every repeat gets 409.
+    // Such a record is completed with what its payment or refund looks like now.
+    private async Task<int> CompleteInFlightRecordsAsync(DateTimeOffset createdBy, int count, CancellationToken cancellationToken)
+    {
+        var completed = 0;
+        foreach (var record in await idempotencyRecords.ListInFlightAsync(createdBy, count, cancellationToken))
+        {
+            var now = clock.GetUtcNow();
+            if (record.Operation == "payments.create")
+            {
+                var payment = await payments.GetByIdAsync(new PaymentId(record.ResourceId), cancellationToken);
+                if (payment is null)
+                {
+                    continue;
+                }
+
+                var outcome = payment.Status == PaymentStatus.Pending ? ChargeOutcome.Pending : ChargeOutcome.Completed;
+                record.Complete(outcome.ToString(), JsonSerializer.Serialize(PaymentResponse.From(payment), StoredJson.Options), now);
+            }
+            else if (record.Operation.StartsWith("payments.refund:", StringComparison.Ordinal)
+                && Guid.TryParse(record.Operation["payments.refund:".Length..], out var paymentId))
+            {
+                var payment = await payments.GetByIdAsync(new PaymentId(paymentId), cancellationToken);
+                var refund = payment?.Refunds.SingleOrDefault(r => r.Id.Value == record.ResourceId);
+                if (refund is null)
+                {
+                    continue;
+                }
+
+                var outcome = refund.Status == RefundStatus.Pending ? RefundOutcome.Pending : RefundOutcome.Completed;
+                record.Complete(outcome.ToString(), JsonSerializer.Serialize(RefundResponse.From(payment!, refund), StoredJson.Options), now);
+            }
+            else
+            {
+                continue;
+            }
+
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                completed++;
+            }
+            catch (ConcurrencyConflictException)
+            {
+            }
+        }
+
+        return completed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation could not ask the gateway about payment {PaymentId}; it is asked again at its next check")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception, Guid paymentId);
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Common;
+using Paydesk.Domain.Payments;
+using Paydesk.Domain.Webhooks;
+
+namespace Paydesk.Application.Webhooks;
+
+public enum GatewayEventOutcome
+{
+    /// <summary>Verified and applied (possibly changing nothing, e.g. an out-of-order or unknown event).</summary>
+    Applied,
+
+    /// <summary>Seen before: acknowledged and ignored.</summary>
+    Duplicate,
+}
+
+/// <summary>
+/// Applies a verified gateway event: once per event id, and only where the payment's state machine
+/// allows, so events that arrive twice or out of order never move a payment backwards.
+/// </summary>
+public sealed partial class HandleGatewayEventHandler(
+    IGatewayEventReader reader,
+    IPaymentRepository payments,
+    IReceivedGatewayEventRepository receivedEvents,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock,
+    ILogger<HandleGatewayEventHandler> logger)
+{
+    public async Task<GatewayEventOutcome> HandleAsync(string payload, string? signatureHeader, CancellationToken cancellationToken)
+    {
+        var gatewayEvent = reader.Read(payload, signatureHeader);
+        if (await receivedEvents.ExistsAsync(gatewayEvent.Id, cancellationToken))
+        {
+            return GatewayEventOutcome.Duplicate;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var change in gatewayEvent.Changes)
+        {
+            var payment = await payments.GetByIdAsync(new PaymentId(change.PaymentId), cancellationToken);
+            if (payment is null)
+            {
+                // Not one of ours (another integration on the same account): nothing to do.
+                continue;
+            }
+
+            if (!Apply(payment, change, now))
+            {
+                LogIgnored(logger, gatewayEvent.Id, gatewayEvent.Type, payment.Id.Value, payment.Status.ToName());
+            }
+        }
+
+        receivedEvents.Add(ReceivedGatewayEvent.Record(gatewayEvent.Id, gatewayEvent.Type, now));
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // The same event delivered twice at once: the other delivery applied it.
+            return GatewayEventOutcome.Duplicate;
+        }
+
+        return GatewayEventOutcome.Applied;
+    }
+
+    internal static bool Apply(Payment payment, GatewayStateChange change, DateTimeOffset now) => change.Kind switch
+    {
+        GatewayChange.PaymentSucceeded => payment.ApplyGatewaySucceeded(change.Reference, now),
+        GatewayChange.PaymentFailed => payment.ApplyGatewayFailed(change.Reference, change.FailureCode ?? "card_declined", change.FailureMessage ?? "The card was declined.", now),
+        GatewayChange.PaymentProcessing => payment.ApplyGatewayProcessing(change.Reference, now),
+        GatewayChange.PaymentRequiresAction => payment.ApplyGatewayRequiresAction(change.Reference, now),
+        GatewayChange.RefundSucceeded when change.RefundId is { } id => payment.ApplyGatewayRefundSucceeded(new RefundId(id), change.Reference, now),
+        GatewayChange.RefundFailed when change.RefundId is { } id => payment.ApplyGatewayRefundFailed(new RefundId(id), change.Reference, change.FailureCode ?? "refund_failed", now),
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Type}) left payment {PaymentId} as it was: it is already {Status}")]
+    private static partial void LogIgnored(ILogger logger, string eventId, string type, Guid paymentId, string status);
+}
