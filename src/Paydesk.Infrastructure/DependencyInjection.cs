@@ -75,6 +75,12 @@ public static class DependencyInjection
             failureStatus: HealthStatus.Unhealthy,
             tags: ["ready"],
             timeout: TimeSpan.FromSeconds(3)));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "broker",
+            sp => new CachedHealthCheck("broker", ActivatorUtilities.CreateInstance<BrokerHealthCheck>(sp), sp.GetRequiredService<HealthCheckCache>()),
+            failureStatus: HealthStatus.Unhealthy,
+            tags: ["ready"],
+            timeout: TimeSpan.FromSeconds(3)));
         return services;
     }
 

@@ -22,6 +22,7 @@ public sealed class PaydeskTelemetry : IDisposable
         GatewayDuration = _meter.CreateHistogram<double>("paydesk.gateway.duration", "s", "Duration of payment gateway calls by operation and outcome.");
         GatewayErrors = _meter.CreateCounter<long>("paydesk.gateway.errors", "{error}", "Gateway calls whose outcome is unknown, by operation.");
         Emails = _meter.CreateCounter<long>("paydesk.emails", "{email}", "Emails by template and result.");
+        WebhookEvents = _meter.CreateCounter<long>("paydesk.webhook_events", "{event}", "Gateway webhook events by type and result (applied, duplicate, rejected).");
     }
 
     public static ActivitySource ActivitySource { get; } = new(Name);
@@ -35,6 +36,8 @@ public sealed class PaydeskTelemetry : IDisposable
     public Counter<long> GatewayErrors { get; }
 
     public Counter<long> Emails { get; }
+
+    public Counter<long> WebhookEvents { get; }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -35,6 +35,8 @@ public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender s
 
     private async Task<EmailSendResult> SendAsync(Guid eventId, string template, EmailRecipient to, Dictionary<string, string> values, CancellationToken cancellationToken)
     {
+        using var activity = PaydeskTelemetry.ActivitySource.StartActivity($"email {template}", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("paydesk.event.id", eventId.ToString());
         values["name"] = to.Name;
         values["product"] = identity.ProductName;
         var rendered = await templates.RenderAsync(template, values, cancellationToken);
@@ -46,6 +48,7 @@ public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender s
             rendered.HtmlBody,
             rendered.TextBody);
         var result = await sender.SendAsync(message, cancellationToken);
+        activity?.SetTag("paydesk.email.result", result.Status.ToString());
         telemetry.Emails.Add(1, new("template", template), new("result", result.Status.ToString()));
         return result;
     }

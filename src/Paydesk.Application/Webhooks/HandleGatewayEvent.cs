@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
+using Paydesk.Application.Common;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Webhooks;
@@ -25,11 +26,32 @@ public sealed partial class HandleGatewayEventHandler(
     IReceivedGatewayEventRepository receivedEvents,
     IUnitOfWork unitOfWork,
     TimeProvider clock,
+    PaydeskTelemetry telemetry,
     ILogger<HandleGatewayEventHandler> logger)
 {
     public async Task<GatewayEventOutcome> HandleAsync(string payload, string? signatureHeader, CancellationToken cancellationToken)
     {
-        var gatewayEvent = reader.Read(payload, signatureHeader);
+        GatewayEvent gatewayEvent;
+        try
+        {
+            gatewayEvent = reader.Read(payload, signatureHeader);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Count("unknown", "rejected");
+            throw;
+        }
+
+        var outcome = await ApplyAsync(gatewayEvent, cancellationToken);
+        Count(gatewayEvent.Type, outcome == GatewayEventOutcome.Applied ? "applied" : "duplicate");
+        return outcome;
+    }
+
+    private void Count(string type, string result) =>
+        telemetry.WebhookEvents.Add(1, new KeyValuePair<string, object?>("type", type), new KeyValuePair<string, object?>("result", result));
+
+    private async Task<GatewayEventOutcome> ApplyAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
+    {
         if (await receivedEvents.ExistsAsync(gatewayEvent.Id, cancellationToken))
         {
             return GatewayEventOutcome.Duplicate;

@@ -1,3 +1,4 @@
+using Paydesk.Application.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -130,6 +131,8 @@ public sealed partial class OutboxProcessor(
 
     private async Task SendAndRecordAsync(PaydeskDbContext db, List<OutboxMessage> rows, CancellationToken cancellationToken)
     {
+        using var activity = PaydeskTelemetry.ActivitySource.StartActivity("outbox relay");
+        activity?.SetTag("paydesk.outbox.batch_size", rows.Count);
         var results = await transport.SendAsync(rows, cancellationToken);
         var now = Now();
         var publishedIds = new List<Guid>(rows.Count);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Paydesk.Application.Common;
 using System.Collections.Concurrent;
 using System.Text;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
@@ -67,9 +69,16 @@ internal sealed class RabbitMqTransport(RabbitMqConnection connection, TimeProvi
             Timestamp = new AmqpTimestamp(message.CreatedAt.ToUnixTimeSeconds()),
             Headers = new Dictionary<string, object?>(),
         };
-        if (message.TraceParent is not null)
+        // The publish is a span of the trace that wrote the event, however much later it happens,
+        // and the consumer continues from the publish.
+        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var writer);
+        using var activity = PaydeskTelemetry.ActivitySource.StartActivity($"{message.EventType} publish", ActivityKind.Producer, writer);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.destination.name", exchange);
+        activity?.SetTag("messaging.message.id", message.Id.ToString());
+        if ((activity?.Id ?? message.TraceParent) is { } traceParent)
         {
-            properties.Headers["traceparent"] = message.TraceParent;
+            properties.Headers["traceparent"] = traceParent;
         }
 
         if (message.TraceState is not null)
