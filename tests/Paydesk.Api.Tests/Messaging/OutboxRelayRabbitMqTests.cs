@@ -204,7 +204,7 @@ public sealed class OutboxRelayRabbitMqTests : IAsyncLifetime
 
         Assert.Equal(1, await CountAsync("user.registered"));
         await using var db = _database.CreateContext();
-        Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == row.Id));
+        Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == row.Id && r.Handler == "event-type-count"));
         await using var connection = await RabbitMqBroker.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeleteAsync($"{_exchange}.handlers");
