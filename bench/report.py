@@ -119,6 +119,12 @@ def main():
     md.append(f"Machine: {a.nproc} CPU(s), {escape(a.cpu)}, {a.mem_kb / 1024 / 1024:.1f} GiB memory; "
               f"shared and noisy, so read the ratios, not the absolute numbers. "
               f".NET SDK {a.dotnet}, {a.postgres} (fsync off), {a.wrk.split(' [')[0]}.\n")
+    try:
+        with open("/proc/loadavg", encoding="utf-8") as f:
+            load = " / ".join(f.read().split()[:3])
+        md.append(f"Load average at the end of the run (1/5/15 min, from all users of the machine): {load}.\n")
+    except OSError:
+        pass
     md.append("Paydesk: Release, `ASPNETCORE_ENVIRONMENT=Production`, PostgreSQL, `PAYDESK_PaymentGateway__Provider=Sandbox`, "
               "logs at Warning. Baseline: `bench/Baseline` (raw Npgsql, pooled data source, prepared statements).\n")
     md.append("| Scenario | Conns | Paydesk req/s | p50 ms | p99 ms | Baseline req/s | p50 ms | p99 ms | Ratio | Errors (P/B) |")
