@@ -121,8 +121,8 @@ def main():
               f".NET SDK {a.dotnet}, {a.postgres} (fsync off), {a.wrk.split(' [')[0]}.\n")
     try:
         with open("/proc/loadavg", encoding="utf-8") as f:
-            load = " / ".join(f.read().split()[:3])
-        md.append(f"Load average at the end of the run (1/5/15 min, from all users of the machine): {load}.\n")
+            loadavg = " / ".join(f.read().split()[:3])
+        md.append(f"Load average at the end of the run (1/5/15 min, from all users of the machine): {loadavg}.\n")
     except OSError:
         pass
     md.append("Paydesk: Release, `ASPNETCORE_ENVIRONMENT=Production`, PostgreSQL, `PAYDESK_PaymentGateway__Provider=Sandbox`, "

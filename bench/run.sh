@@ -307,6 +307,9 @@ stop_app "$PAYDESK_PID"
 stop_app "$BASELINE_PID"
 
 # --- Report ----------------------------------------------------------------------------
+# Keep the raw results first, so a failing report can be re-run from them.
+cp "$RAW" "$RESULTS_DIR/raw.jsonl"
+cp "$WORK/startup.txt" "$RESULTS_DIR/startup.txt"
 CPU_MODEL=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 MEM_KB=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
 python3 "$ROOT/bench/report.py" --raw "$RAW" --startup "$WORK/startup.txt" --out "$RESULTS_DIR" \
@@ -314,5 +317,4 @@ python3 "$ROOT/bench/report.py" --raw "$RAW" --startup "$WORK/startup.txt" --out
   --peak-rss-kb "$PEAK_RSS_KB" --baseline-rss-kb "$BASELINE_RSS_KB" \
   --nproc "$NPROC" --cpu "${CPU_MODEL:-unknown}" --mem-kb "$MEM_KB" \
   --dotnet "$(dotnet --version)" --postgres "$("$PG_BIN/postgres" --version)" --wrk "$(wrk -v 2>&1 | head -n1 || true)"
-cp "$RAW" "$RESULTS_DIR/raw.jsonl"
 log "wrote $RESULTS_DIR/latest.md and $RESULTS_DIR/chart.svg"
