@@ -21,17 +21,26 @@ public sealed class ObservabilityTests
         await using var factory = new PaydeskApiFactory(database);
         using var client = factory.CreateClientWithKey();
         var user = await client.RegisterUserAsync();
-        await client.ChargedPaymentAsync(user.Id(), currency: "EUR");
+        var euros = await client.ChargedPaymentAsync(user.Id(), currency: "EUR");
         await client.ChargeAsync(user.Id(), source: "pm_card_chargeDeclined");
+        await client.RefundAsync(euros.Id(), amount: 100);
+        await PostSignedWebhookAsync(factory.CreateClient(), """{"id":"evt_metrics_test","object":"event","type":"customer.created","data":{"object":{"id":"cus_metrics","object":"customer"}}}""");
 
         var metrics = await PollAsync(
             () => factory.CreateClient().GetStringAsync("/metrics"),
-            text => text.Contains("paydesk_payments_total", StringComparison.Ordinal) && text.Contains("outcome=\"failed\"", StringComparison.Ordinal));
+            text => text.Contains("outcome=\"failed\"", StringComparison.Ordinal)
+                && text.Contains("paydesk_emails_total", StringComparison.Ordinal)
+                && text.Contains("paydesk_outbox_published_total", StringComparison.Ordinal));
 
         Assert.Matches("paydesk_payments_total\\{[^}]*currency=\"EUR\"[^}]*outcome=\"succeeded\"[^}]*\\} 1", metrics);
         Assert.Matches("paydesk_payments_total\\{[^}]*currency=\"USD\"[^}]*outcome=\"failed\"[^}]*\\} 1", metrics);
         Assert.Matches("paydesk_gateway_duration_seconds_count\\{[^}]*operation=\"charge\"", metrics);
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
+        Assert.Matches("paydesk_refunds_total\\{[^}]*currency=\"EUR\"[^}]*outcome=\"succeeded\"[^}]*\\} 1", metrics);
+        Assert.Matches("paydesk_webhook_events_total\\{[^}]*result=\"applied\"[^}]*type=\"customer.created\"[^}]*\\} 1", metrics);
+        Assert.Matches("paydesk_emails_total\\{[^}]*result=\"Delivered\"[^}]*template=\"welcome\"", metrics);
+        Assert.Contains("paydesk_outbox_backlog", metrics, StringComparison.Ordinal);
+        Assert.Contains("paydesk_outbox_oldest_due_age", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,11 +84,13 @@ public sealed class ObservabilityTests
         var payment = await client.ChargedPaymentAsync(user.Id());
         await client.RefundAsync(payment.Id(), amount: 100);
         await client.GetAsync($"/v1/payments/{payment.Id()}");
+        var webhook = await PostSignedWebhookAsync(factory.CreateClient(), """{"id":"evt_logs_test","object":"event","type":"customer.created","data":{"object":{"id":"cus_logs","object":"customer"}}}""");
+        Assert.True(webhook.IsSuccessStatusCode, await webhook.Content.ReadAsStringAsync());
 
         var records = factory.Services.GetFakeLogCollector().GetSnapshot();
         var everything = string.Join('\n', records.Select(r => $"{r.Message} {string.Join(' ', r.StructuredState?.Select(s => s.Value) ?? [])} {r.Exception}"));
         Assert.Contains("/v1/payments/{id}", everything, StringComparison.Ordinal);
-        foreach (var secret in new[] { PaydeskApiFactory.ApiKey, smtpPassword, databasePassword, email })
+        foreach (var secret in new[] { PaydeskApiFactory.ApiKey, PaydeskApiFactory.StripeSecretKey, PaydeskApiFactory.WebhookSecret, smtpPassword, databasePassword, email })
         {
             Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase);
         }
@@ -103,6 +114,20 @@ public sealed class ObservabilityTests
         Assert.Equal("Unhealthy", (await down.ReadJsonAsync()).Str("status"));
         Assert.Equal(HttpStatusCode.OK, up.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostSignedWebhookAsync(HttpClient client, string payload)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(PaydeskApiFactory.WebhookSecret),
+            System.Text.Encoding.UTF8.GetBytes($"{timestamp}.{payload}")));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/stripe")
+        {
+            Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Stripe-Signature", $"t={timestamp},v1={signature}");
+        return await client.SendAsync(request);
     }
 
     private static List<Activity> Snapshot(List<Activity> spans)
