@@ -165,15 +165,31 @@ PG_CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Databa
 # --- Paydesk settings ------------------------------------------------------------
 API_KEY="sk_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 API_KEY_HASH=$(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)
-paydesk_env() { # paydesk_env PROVIDER CONNECTION-STRING -> env assignments for `env`
+# The gateway is the production Stripe adapter pointed at the sandbox emulator that the same
+# process serves on a free loopback port, with no processing delay and no faults.
+paydesk_env() { # paydesk_env PROVIDER CONNECTION-STRING EMULATOR-PORT -> env assignments for `env`
   printf '%s\n' \
     ASPNETCORE_ENVIRONMENT=Production \
     "PAYDESK_Database__Provider=$1" \
     "ConnectionStrings__Paydesk=$2" \
-    PAYDESK_PaymentGateway__Provider=Sandbox \
+    PAYDESK_PaymentGateway__Provider=Stripe \
+    PAYDESK_PaymentGateway__Stripe__SecretKey=sk_test_paydesk_bench \
+    "PAYDESK_PaymentGateway__Stripe__ApiBase=http://127.0.0.1:$3" \
+    PAYDESK_PaymentGateway__Stripe__WebhookSecret=whsec_paydesk_bench \
+    PAYDESK_PaymentGateway__Sandbox__Enabled=true \
+    "PAYDESK_PaymentGateway__Sandbox__Port=$3" \
+    PAYDESK_PaymentGateway__Sandbox__SecretKey=sk_test_paydesk_bench \
+    PAYDESK_PaymentGateway__Sandbox__WebhookSecret=whsec_paydesk_bench \
+    PAYDESK_PaymentGateway__Sandbox__ProcessingDelay=00:00:00 \
     PAYDESK_Logging__LogLevel__Default=Warning \
+    PAYDESK_RateLimiting__PermitsPerPeriod=1000000 \
+    PAYDESK_RateLimiting__Burst=1000000 \
     PAYDESK_Auth__ApiKeys__0__Name=bench \
-    "PAYDESK_Auth__ApiKeys__0__Hash=$API_KEY_HASH"
+    "PAYDESK_Auth__ApiKeys__0__Hash=$API_KEY_HASH" \
+    PAYDESK_Auth__ApiKeys__0__Scopes__0=users:read \
+    PAYDESK_Auth__ApiKeys__0__Scopes__1=users:write \
+    PAYDESK_Auth__ApiKeys__0__Scopes__2=payments:read \
+    PAYDESK_Auth__ApiKeys__0__Scopes__3=payments:write
 }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -204,7 +220,7 @@ stop_app() {
   wait "$1" 2>/dev/null || true
 }
 
-mapfile -t PG_ENV < <(paydesk_env Postgres "$PG_CONN")
+mapfile -t PG_ENV < <(paydesk_env Postgres "$PG_CONN" 0)
 log "migrating..."
 (cd "$API_DIR" && env "${PG_ENV[@]}" dotnet Paydesk.Api.dll migrate) >"$WORK/migrate.log" 2>&1 ||
   { cat "$WORK/migrate.log" >&2; die "migrate (PostgreSQL) failed"; }
@@ -212,18 +228,20 @@ log "migrating..."
 # --- Start-up time to /health/ready ------------------------------------------------
 STARTUP_RUNS=$ROUNDS
 SQLITE_DB=$WORK/startup.db
-mapfile -t SQLITE_ENV < <(paydesk_env Sqlite "Data Source=$SQLITE_DB")
+mapfile -t SQLITE_ENV < <(paydesk_env Sqlite "Data Source=$SQLITE_DB" 0)
 (cd "$API_DIR" && env "${SQLITE_ENV[@]}" dotnet Paydesk.Api.dll migrate) >"$WORK/migrate-sqlite.log" 2>&1 ||
   { cat "$WORK/migrate-sqlite.log" >&2; die "migrate (SQLite) failed"; }
 : >"$WORK/startup.txt"
 for provider in Sqlite Postgres; do
   for ((i = 1; i <= STARTUP_RUNS; i++)); do
     port=$(pick_port) || die "no free port"
+    emulator_port=$(pick_port) || die "no free port"
     if [[ $provider == Sqlite ]]; then
-      start_app startup "$API_DIR" Paydesk.Api.dll "$port" "${SQLITE_ENV[@]}"
+      mapfile -t run_env < <(paydesk_env Sqlite "Data Source=$SQLITE_DB" "$emulator_port")
     else
-      start_app startup "$API_DIR" Paydesk.Api.dll "$port" "${PG_ENV[@]}"
+      mapfile -t run_env < <(paydesk_env Postgres "$PG_CONN" "$emulator_port")
     fi
+    start_app startup "$API_DIR" Paydesk.Api.dll "$port" "${run_env[@]}"
     ms=$(wait_ready startup "$port" "$APP_PID")
     stop_app "$APP_PID"
     echo "$provider $ms" >>"$WORK/startup.txt"
@@ -233,7 +251,9 @@ done
 
 # --- Start Paydesk and the baseline ------------------------------------------------
 PAYDESK_PORT=$(pick_port) || die "no free port"
-start_app paydesk "$API_DIR" Paydesk.Api.dll "$PAYDESK_PORT" "${PG_ENV[@]}"
+EMULATOR_PORT=$(pick_port) || die "no free port"
+mapfile -t run_env < <(paydesk_env Postgres "$PG_CONN" "$EMULATOR_PORT")
+start_app paydesk "$API_DIR" Paydesk.Api.dll "$PAYDESK_PORT" "${run_env[@]}"
 PAYDESK_PID=$APP_PID
 wait_ready paydesk "$PAYDESK_PORT" "$PAYDESK_PID" >/dev/null
 BASELINE_PORT=$(pick_port) || die "no free port"
