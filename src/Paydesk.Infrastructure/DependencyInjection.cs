@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Paydesk.Application.Abstractions;
@@ -94,6 +96,7 @@ public static class DependencyInjection
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(ConnectionString(sp));
             builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
+            ApplyStatementSettings(builder.ConnectionStringBuilder, options);
             return builder.Build();
         });
 
@@ -104,6 +107,7 @@ public static class DependencyInjection
                     .CommandTimeout(options.CommandTimeoutSeconds)
                     .EnableRetryOnFailure(options.MaxRetryCount))
                 .UseSnakeCaseNamingConvention();
+            QuietExpectedFailures(db);
         });
 
         services.AddDbContextPool<SqlitePaydeskDbContext>((sp, db) =>
@@ -111,12 +115,45 @@ public static class DependencyInjection
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             db.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
                 .UseSnakeCaseNamingConvention();
+            QuietExpectedFailures(db);
         });
 
         services.AddScoped<PaydeskDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresPaydeskDbContext>()
                 : sp.GetRequiredService<SqlitePaydeskDbContext>());
+    }
+
+    /// <summary>
+    /// Writes let the database's constraints answer (a used idempotency key, a taken email, an
+    /// unknown user) and the unit of work turns those into replays, 409s and 404s; EF Core's own
+    /// Error entries would report every such answer as a failure. Unexpected failures still reach
+    /// the caller as exceptions, which the API's exception handler and the workers log.
+    /// </summary>
+    private static void QuietExpectedFailures(DbContextOptionsBuilder db) =>
+        db.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
+    /// <summary>
+    /// Prepared statements spare PostgreSQL parsing and planning each query again; they survive
+    /// only while a pooled connection is not reset, so the reset (<c>DISCARD ALL</c> on every
+    /// return to the pool) is skipped: Paydesk sets no session state, temporary tables, advisory
+    /// locks or LISTENs that it could leak to the next user of the connection. Values given in the
+    /// connection string win.
+    /// </summary>
+    private static void ApplyStatementSettings(NpgsqlConnectionStringBuilder connection, DatabaseOptions options)
+    {
+        var given = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            connection.MaxAutoPrepare = options.MaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            connection.NoResetOnClose = true;
+        }
     }
 
     private static void AddEmail(IServiceCollection services)

@@ -111,7 +111,8 @@ public sealed class CreatePaymentHandlerTests
         var exception = await Assert.ThrowsAsync<NotFoundException>(() => scenario.CreateAsync(Commands.CreatePayment(Guid.NewGuid())));
 
         Assert.Equal("user_not_found", exception.Code);
-        Assert.Equal(0, scenario.UnitOfWork.SaveCount);
+        Assert.Equal(0, scenario.UnitOfWork.CommitCount);
+        Assert.Empty(scenario.PaymentRepository.Stored);
         Assert.Empty(scenario.Gateway.Charges);
         Assert.Empty(scenario.RecordRepository.Stored);
     }
@@ -206,7 +207,7 @@ public sealed class CreatePaymentHandlerTests
         Assert.Equal(first.Payment, repeat.Payment);
         Assert.Single(scenario.Gateway.Charges);
         Assert.Single(scenario.PaymentRepository.Stored);
-        Assert.Equal(2, scenario.UnitOfWork.SaveCount);
+        Assert.Equal(2, scenario.UnitOfWork.CommitCount);
     }
 
     [Fact]

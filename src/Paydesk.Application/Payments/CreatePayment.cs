@@ -55,7 +55,6 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
 }
 
 public sealed partial class CreatePaymentHandler(
-    IUserRepository users,
     IPaymentRepository payments,
     IIdempotencyRecordRepository idempotencyRecords,
     IUnitOfWork unitOfWork,
@@ -73,18 +72,9 @@ public sealed partial class CreatePaymentHandler(
         await validator.ValidateAndThrowAsync(command, cancellationToken);
         var requestHash = IdempotencyRules.Fingerprint(Operation, command);
 
-        var existing = await idempotencyRecords.FindAsync(idempotency.Scope, key, cancellationToken);
-        if (existing is not null)
-        {
-            return Replay(existing, requestHash);
-        }
-
+        // No reads first: the commit itself finds a key used before (its unique index) and an
+        // unknown user (the payment's foreign key), so a new charge costs one round trip here.
         var userId = new UserId(command.UserId!.Value);
-        if (!await users.ExistsAsync(userId, cancellationToken))
-        {
-            throw new NotFoundException("user_not_found", $"No user has the id {userId}.");
-        }
-
         var now = clock.GetUtcNow();
         var paymentId = PaymentId.New();
         var amount = Money.Positive(command.Amount!.Value, Currency.FromCode(command.Currency));
@@ -100,7 +90,8 @@ public sealed partial class CreatePaymentHandler(
         }
         catch (DuplicateKeyException)
         {
-            // A concurrent request with the same key committed first: answer as a repeat of it.
+            // The key was used before, or by a concurrent request that committed first: answer
+            // as a repeat of it.
             var winner = await idempotencyRecords.FindAsync(idempotency.Scope, key, CancellationToken.None);
             if (winner is null)
             {
@@ -108,6 +99,10 @@ public sealed partial class CreatePaymentHandler(
             }
 
             return Replay(winner, requestHash);
+        }
+        catch (MissingReferenceException)
+        {
+            throw new NotFoundException("user_not_found", $"No user has the id {userId}.");
         }
 
         // From here on the payment exists: finish it even if the caller has gone away, so that its

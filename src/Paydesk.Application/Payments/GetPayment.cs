@@ -8,7 +8,7 @@ public sealed class GetPaymentHandler(IPaymentRepository payments)
 {
     public async Task<PaymentResponse> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        var payment = await payments.GetByIdAsync(new PaymentId(id), cancellationToken)
+        var payment = await payments.GetByIdReadOnlyAsync(new PaymentId(id), cancellationToken)
             ?? throw PaymentNotFound(id);
         return PaymentResponse.From(payment);
     }

@@ -43,14 +43,16 @@ public sealed class ListUserPaymentsHandler(IUserRepository users, IPaymentRepos
             throw new ValidationException(failures);
         }
 
+        // One more than asked tells whether another page follows without a count query.
         var userId = new UserId(query.UserId);
-        if (!await users.ExistsAsync(userId, cancellationToken))
+        var rows = await payments.ListByUserAsync(userId, after, limit + 1, cancellationToken);
+
+        // Only an empty page can mean an unknown user, so only then is it asked (one query, not two).
+        if (rows.Count == 0 && !await users.ExistsAsync(userId, cancellationToken))
         {
             throw new NotFoundException("user_not_found", $"No user has the id {query.UserId}.");
         }
 
-        // One more than asked tells whether another page follows without a count query.
-        var rows = await payments.ListByUserAsync(userId, after, limit + 1, cancellationToken);
         var page = rows.Take(limit).ToList();
         var nextCursor = rows.Count > limit
             ? PaymentCursor.Encode(new PaymentPagePosition(page[^1].CreatedAt, page[^1].Id))

@@ -39,20 +39,16 @@ public sealed class RegisterUserHandler(
         await validator.ValidateAndThrowAsync(command, cancellationToken);
         var email = Email.Create(command.Email);
 
-        if (await users.EmailExistsAsync(email, cancellationToken))
-        {
-            throw EmailTaken();
-        }
-
+        // The unique index on the normalised email decides, in the same round trip as the insert:
+        // asking first would cost a query on every registration and still race.
         var user = User.Register(UserId.New(), email, command.Name!, clock.GetUtcNow());
         users.Add(user);
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
-        catch (DuplicateKeyException)
+        catch (DuplicateKeyException ex) when (ex.Concerns("email"))
         {
-            // Another request registered the same email between the check and the commit.
             throw EmailTaken();
         }
 

@@ -12,6 +12,9 @@ public interface IPaymentRepository
     /// <summary>The payment with its refunds, tracked for changes.</summary>
     Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken);
 
+    /// <summary>The payment with its refunds, to read only: changes made to it are never saved.</summary>
+    Task<Payment?> GetByIdReadOnlyAsync(PaymentId id, CancellationToken cancellationToken);
+
     /// <summary>
     /// Up to <paramref name="count"/> payments that are pending or have a pending refund and are due a
     /// reconciliation check: booked for <paramref name="now"/> or earlier, or never checked and created

@@ -8,7 +8,5 @@ public interface IUserRepository
 
     Task<User?> GetByIdAsync(UserId id, CancellationToken cancellationToken);
 
-    Task<bool> EmailExistsAsync(Email email, CancellationToken cancellationToken);
-
     Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken);
 }

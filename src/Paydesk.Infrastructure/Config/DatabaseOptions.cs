@@ -31,4 +31,11 @@ public sealed class DatabaseOptions
     /// <summary>How often a PostgreSQL command that failed transiently is retried.</summary>
     [Range(0, 10)]
     public int MaxRetryCount { get; set; } = 3;
+
+    /// <summary>
+    /// How many of its most used statements each PostgreSQL connection keeps prepared (Npgsql's
+    /// automatic preparation); 0 turns it off. A <c>Max Auto Prepare</c> in the connection string wins.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxAutoPrepare { get; set; } = 64;
 }

@@ -14,6 +14,7 @@ namespace Paydesk.Infrastructure.Database;
 internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter, OutboxSignal outboxSignal) : IUnitOfWork
 {
     private const string PostgresUniqueViolation = "23505";
+    private const string PostgresForeignKeyViolation = "23503";
     private const int SqliteConstraint = 19;
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
@@ -50,6 +51,11 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
             db.ChangeTracker.Clear();
             throw new DuplicateKeyException("A unique value was written twice.", ex) { Target = target };
         }
+        catch (DbUpdateException ex) when (IsForeignKeyViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            throw new MissingReferenceException("A record refers to another that does not exist.", ex);
+        }
         catch (DbUpdateException)
         {
             DetachAll(outboxRows);
@@ -74,6 +80,13 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
             db.Entry(row).State = EntityState.Detached;
         }
     }
+
+    private static bool IsForeignKeyViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        PostgresException { SqlState: PostgresForeignKeyViolation } => true,
+        SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => sqlite.Message.Contains("FOREIGN KEY", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static string? UniqueViolationTarget(DbUpdateException ex) => ex.InnerException switch
     {

@@ -12,6 +12,9 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         db.Payments.Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public Task<Payment?> GetByIdReadOnlyAsync(PaymentId id, CancellationToken cancellationToken) =>
+        db.Payments.AsNoTracking().Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
     public async Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken) =>
         await db.Payments
             .Include(p => p.Refunds)

@@ -12,13 +12,6 @@ internal sealed class UserRepository(PaydeskDbContext db) : IUserRepository
     public Task<User?> GetByIdAsync(UserId id, CancellationToken cancellationToken) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
 
-    public Task<bool> EmailExistsAsync(Email email, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(email);
-        var normalized = email.Normalized;
-        return db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-    }
-
     public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Id == id, cancellationToken);
 }

@@ -16,6 +16,7 @@ internal sealed class CreatePaymentScenario
     {
         Customer = user ?? Users.Alice();
         UserRepository.Seed(Customer);
+        PaymentRepository = new InMemoryPaymentRepository(UserRepository);
         UnitOfWork = new FakeUnitOfWork(UserRepository, PaymentRepository, RecordRepository);
     }
 
@@ -23,7 +24,7 @@ internal sealed class CreatePaymentScenario
 
     public InMemoryUserRepository UserRepository { get; } = new();
 
-    public InMemoryPaymentRepository PaymentRepository { get; } = new();
+    public InMemoryPaymentRepository PaymentRepository { get; }
 
     public InMemoryIdempotencyRecordRepository RecordRepository { get; } = new();
 
@@ -37,7 +38,6 @@ internal sealed class CreatePaymentScenario
         Commands.CreatePayment(Customer.Id.Value, amount, currency);
 
     public CreatePaymentHandler Handler() => new(
-        UserRepository,
         PaymentRepository,
         RecordRepository,
         UnitOfWork,

@@ -9,6 +9,9 @@ namespace Paydesk.Application.Tests;
 /// <summary>A repository whose additions become visible only when the unit of work commits.</summary>
 internal interface IStagedRepository
 {
+    /// <summary>The error the database's constraints would raise for the staged additions, if any.</summary>
+    Exception? Check();
+
     void Commit();
 
     void Discard();
@@ -28,11 +31,14 @@ internal sealed class InMemoryUserRepository : IUserRepository, IStagedRepositor
     public Task<User?> GetByIdAsync(UserId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(u => u.Id == id));
 
-    public Task<bool> EmailExistsAsync(Email email, CancellationToken cancellationToken) =>
-        Task.FromResult(_stored.Exists(u => u.NormalizedEmail == email.Normalized));
-
     public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.Exists(u => u.Id == id));
+
+    /// <summary>Like the unique index on the normalised email.</summary>
+    public Exception? Check() =>
+        _staged.Any(u => _stored.Concat(_staged).Count(o => o.NormalizedEmail == u.NormalizedEmail) > 1)
+            ? new DuplicateKeyException("A unique value was written twice.") { Target = "ix_users_normalized_email" }
+            : null;
 
     public void Commit()
     {
@@ -43,7 +49,8 @@ internal sealed class InMemoryUserRepository : IUserRepository, IStagedRepositor
     public void Discard() => _staged.Clear();
 }
 
-internal sealed class InMemoryPaymentRepository : IPaymentRepository, IStagedRepository
+/// <param name="users">The users the payments' foreign key refers to; none checked when null.</param>
+internal sealed class InMemoryPaymentRepository(InMemoryUserRepository? users = null) : IPaymentRepository, IStagedRepository
 {
     private readonly List<Payment> _staged = [];
     private readonly List<Payment> _stored = [];
@@ -62,6 +69,15 @@ internal sealed class InMemoryPaymentRepository : IPaymentRepository, IStagedRep
 
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(p => p.Id == id));
+
+    public Task<Payment?> GetByIdReadOnlyAsync(PaymentId id, CancellationToken cancellationToken) =>
+        GetByIdAsync(id, cancellationToken);
+
+    /// <summary>Like the foreign key from payments to users.</summary>
+    public Exception? Check() =>
+        users is not null && _staged.Any(p => !users.Stored.Any(u => u.Id == p.UserId))
+            ? new MissingReferenceException()
+            : null;
 
     public Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
     {
@@ -104,6 +120,12 @@ internal sealed class InMemoryIdempotencyRecordRepository : IIdempotencyRecordRe
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(r => r.Scope == scope && r.Key == key));
 
+    /// <summary>Like the unique index on (scope, key).</summary>
+    public Exception? Check() =>
+        _staged.Any(r => _stored.Concat(_staged).Count(o => o.Scope == r.Scope && o.Key == r.Key) > 1)
+            ? new DuplicateKeyException("A unique value was written twice.") { Target = "ix_idempotency_records_scope_key" }
+            : null;
+
     public void Commit()
     {
         _stored.AddRange(_staged);
@@ -116,7 +138,11 @@ internal sealed class InMemoryIdempotencyRecordRepository : IIdempotencyRecordRe
 /// <summary>Commits the staged additions of its repositories; a test may make a given save fail.</summary>
 internal sealed class FakeUnitOfWork(params IStagedRepository[] repositories) : IUnitOfWork
 {
+    /// <summary>Every save attempted, including those the fake database refused.</summary>
     public int SaveCount { get; private set; }
+
+    /// <summary>The saves that committed.</summary>
+    public int CommitCount { get; private set; }
 
     /// <summary>Called with the 1-based number of the save; an exception returned is thrown instead of committing.</summary>
     public Func<int, Exception?> FailSave { get; set; } = _ => null;
@@ -129,7 +155,7 @@ internal sealed class FakeUnitOfWork(params IStagedRepository[] repositories) : 
         }
 
         SaveCount++;
-        var failure = FailSave(SaveCount);
+        var failure = FailSave(SaveCount) ?? repositories.Select(r => r.Check()).FirstOrDefault(e => e is not null);
         if (failure is not null)
         {
             foreach (var repository in repositories)
@@ -145,6 +171,7 @@ internal sealed class FakeUnitOfWork(params IStagedRepository[] repositories) : 
             repository.Commit();
         }
 
+        CommitCount++;
         return Task.CompletedTask;
     }
 }

@@ -29,18 +29,55 @@ public abstract class RepositoryContractTests(DatabaseFixture fixture)
     }
 
     [Fact]
-    public async Task Email_is_found_and_kept_unique_ignoring_case()
+    public async Task Email_is_kept_unique_ignoring_case()
     {
         var email = $"unique-{Guid.NewGuid():N}@example.com";
         await SaveAsync(db => new UserRepository(db).Add(TestData.User(email)));
 
         await using var db = fixture.Database.CreateContext();
         var users = new UserRepository(db);
-        Assert.True(await users.EmailExistsAsync(Email.Create(email.ToUpperInvariant()), CancellationToken.None));
-
         users.Add(TestData.User(email.ToUpperInvariant()));
         var error = await Assert.ThrowsAsync<DuplicateKeyException>(() => UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None));
         Assert.True(error.Concerns("email"), error.Target);
+    }
+
+    [Fact]
+    public async Task A_payment_for_an_unknown_user_is_a_missing_reference()
+    {
+        var payment = TestData.SucceededPayment(TestData.User());
+
+        await using var db = fixture.Database.CreateContext();
+        new PaymentRepository(db).Add(payment);
+
+        await Assert.ThrowsAsync<MissingReferenceException>(() => UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_payment_read_only_comes_with_its_refunds_and_its_changes_are_never_saved()
+    {
+        var user = TestData.User();
+        var payment = TestData.SucceededPayment(user, amount: 5_000, currency: "EUR");
+        TestData.Refund(payment, 1_000, TestData.Noon.AddMinutes(1));
+        await SaveAsync(db =>
+        {
+            new UserRepository(db).Add(user);
+            new PaymentRepository(db).Add(payment);
+        });
+
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var loaded = await new PaymentRepository(db).GetByIdReadOnlyAsync(payment.Id, CancellationToken.None);
+
+            Assert.NotNull(loaded);
+            Assert.Equal(1_000, Assert.Single(loaded.Refunds).Amount);
+            loaded.RequestRefund(RefundId.New(), 500, null, "refund-read-only", TestData.Noon.AddMinutes(2));
+            await UnitOfWorks.For(db).SaveChangesAsync(CancellationToken.None);
+        }
+
+        await using var check = fixture.Database.CreateContext();
+        var reloaded = (await new PaymentRepository(check).GetByIdAsync(payment.Id, CancellationToken.None))!;
+        Assert.Single(reloaded.Refunds);
+        Assert.Equal(1_000, reloaded.AmountRefunded);
     }
 
     [Fact]
