@@ -8,8 +8,11 @@ namespace Paydesk.Api.Observability;
 /// </summary>
 internal static partial class RequestLogging
 {
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
+    {
+        // Created once: CreateLogger takes the logger factory's lock, which every request would contend for.
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Paydesk.Api.Requests");
+        return app.Use(async (context, next) =>
         {
             var started = Stopwatch.GetTimestamp();
             try
@@ -18,11 +21,11 @@ internal static partial class RequestLogging
             }
             finally
             {
-                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Paydesk.Api.Requests");
                 var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
                 LogRequest(logger, context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         });
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms")]
     private static partial void LogRequest(ILogger logger, string method, string route, int statusCode, double elapsedMs);

@@ -21,12 +21,10 @@ internal static class Telemetry
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing
+            .WithTracing(tracing => AddDatabaseTracing(tracing
                 .AddSource(PaydeskTelemetry.Name)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddNpgsql())
+                .AddHttpClientInstrumentation(), configuration))
             .WithMetrics(metrics => metrics
                 .AddMeter(PaydeskTelemetry.Name)
                 .AddMeter(OutboxMetrics.MeterName)
@@ -58,6 +56,18 @@ internal static class Telemetry
 
         return app;
     }
+
+    /// <summary>
+    /// One span per database command. On PostgreSQL that is Npgsql's own ActivitySource: EF Core's
+    /// instrumentation would trace every command a second time, and it looks up the provider's
+    /// assembly name by reflection for each one. SQLite's driver has no ActivitySource, so there
+    /// EF Core's instrumentation is the one.
+    /// </summary>
+    private static TracerProviderBuilder AddDatabaseTracing(TracerProviderBuilder tracing, IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration[$"{DatabaseOptions.SectionName}:Provider"], ignoreCase: true, out var provider)
+            && provider == DatabaseProvider.Postgres
+            ? tracing.AddNpgsql()
+            : tracing.AddEntityFrameworkCoreInstrumentation();
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);
