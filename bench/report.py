@@ -27,6 +27,7 @@ def parse_args():
         p.add_argument("--" + name, required=True)
     for name in ("duration", "warmup", "rounds", "nproc", "peak-rss-kb", "baseline-rss-kb", "mem-kb"):
         p.add_argument("--" + name, type=int, required=True)
+    p.add_argument("--configuration", default="Release", help="the build configuration measured")
     p.add_argument("--startup-runs", type=int, help="start-to-ready runs per provider (default: --rounds)")
     p.add_argument("--relay", help="bench/relay's RELAYJSON object (a file); absent: relay not measured")
     return p.parse_args()
@@ -137,7 +138,7 @@ def main():
         md.append(f"Load average at the end of the run (1/5/15 min, from all users of the machine): {loadavg}.\n")
     except OSError:
         pass
-    md.append("Paydesk: Release, `ASPNETCORE_ENVIRONMENT=Production`, PostgreSQL, the Stripe adapter against the in-process sandbox emulator (no processing delay), "
+    md.append(f"Paydesk: {a.configuration}, `ASPNETCORE_ENVIRONMENT=Production`, PostgreSQL, the Stripe adapter against the in-process sandbox emulator (no processing delay), "
               "logs at Warning. Baseline: `bench/Baseline` (raw Npgsql, pooled data source, prepared statements).\n")
     md.append("| Scenario | Conns | Paydesk req/s | p50 ms | p99 ms | Baseline req/s | p50 ms | p99 ms | Ratio | Errors (P/B) |")
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

@@ -21,8 +21,10 @@
 #                        relay throughput events; commit->broker latency rate (events/s) and seconds
 #                        (full 20000, 1000, 10; smoke 2000, 1000, 2)
 #   BENCH_RESULTS_DIR    where latest.md, chart.svg and the raw results go (default bench/results)
-#   BENCH_NO_BUILD=1     use the existing Release outputs of src/Paydesk.Api, bench/Baseline and
+#   BENCH_NO_BUILD=1     use the existing build outputs of src/Paydesk.Api, bench/Baseline and
 #                        bench/relay instead of building (fails if one is missing)
+#   BENCH_CONFIGURATION  the build configuration to build and run (default Release; the smoke test
+#                        passes its own, whose outputs the test build made)
 #   BENCH_POSTGRES       an existing server's Npgsql connection string: the run creates and drops
 #                        its own databases there instead of starting a cluster (needs psql)
 #   BENCH_RABBITMQ       an existing broker's amqp:// URI: the run declares and deletes its own
@@ -86,7 +88,15 @@ DB_CREATED=0
 cleanup() {
   local rc=$?
   set +e
-  local pid
+  local pid app_log
+  # A failed run shows the end of every app's log: the harness's own message rarely says why.
+  if (( rc != 0 )) && [[ -n $WORK ]]; then
+    for app_log in "$WORK"/*.log; do
+      [[ -s $app_log ]] || continue
+      echo "bench: --- end of $(basename "$app_log") ---" >&2
+      tail -n 40 "$app_log" >&2
+    done
+  fi
   for pid in "${PIDS[@]}"; do
     kill "$pid" >/dev/null 2>&1 && wait "$pid" >/dev/null 2>&1
   done
@@ -115,18 +125,20 @@ command -v sha256sum >/dev/null || die "sha256sum (coreutils) is required."
 WORK=$(mktemp -d /tmp/paydesk-bench.XXXXXX)
 
 # --- Build -----------------------------------------------------------------------
-API_DIR=$ROOT/src/Paydesk.Api/bin/Release/net10.0
-BASELINE_DIR=$ROOT/bench/Baseline/bin/Release/net10.0
-RELAY_DIR=$ROOT/bench/relay/bin/Release/net10.0
+CONFIGURATION=${BENCH_CONFIGURATION:-Release}
+[[ $CONFIGURATION =~ ^[A-Za-z]+$ ]] || die "BENCH_CONFIGURATION must be a configuration name such as Release, not '$CONFIGURATION'"
+API_DIR=$ROOT/src/Paydesk.Api/bin/$CONFIGURATION/net10.0
+BASELINE_DIR=$ROOT/bench/Baseline/bin/$CONFIGURATION/net10.0
+RELAY_DIR=$ROOT/bench/relay/bin/$CONFIGURATION/net10.0
 if [[ ${BENCH_NO_BUILD:-0} == 1 ]]; then
-  log "BENCH_NO_BUILD=1: using the existing Release outputs"
+  log "BENCH_NO_BUILD=1: using the existing $CONFIGURATION outputs"
   for dll in "$API_DIR/Paydesk.Api.dll" "$BASELINE_DIR/Baseline.dll" "$RELAY_DIR/Paydesk.Bench.Relay.dll"; do
-    [[ -f $dll ]] || die "BENCH_NO_BUILD=1 but $dll is missing; build first: dotnet build Paydesk.slnx -c Release"
+    [[ -f $dll ]] || die "BENCH_NO_BUILD=1 but $dll is missing; build first: dotnet build Paydesk.slnx -c $CONFIGURATION"
   done
 else
-  log "building Release..."
+  log "building $CONFIGURATION..."
   for project in src/Paydesk.Api/Paydesk.Api.csproj bench/Baseline/Baseline.csproj bench/relay/Paydesk.Bench.Relay.csproj; do
-    dotnet build "$ROOT/$project" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 ||
+    dotnet build "$ROOT/$project" -c "$CONFIGURATION" -nologo -v quiet >"$WORK/build.log" 2>&1 ||
       { cat "$WORK/build.log" >&2; die "building $project failed"; }
   done
   [[ -f $API_DIR/Paydesk.Api.dll ]] || die "no $API_DIR/Paydesk.Api.dll after the build"
@@ -272,6 +284,7 @@ for provider in Sqlite Postgres; do
     if [[ $provider == Postgres && $i == "$STARTUP_RUNS" ]]; then
       PAYDESK_PORT=$port
       PAYDESK_PID=$APP_PID
+      PAYDESK_LOG=$WORK/paydesk-$provider-$i.log
     else
       stop_app "$APP_PID"
     fi
@@ -289,9 +302,13 @@ log "Paydesk on :$PAYDESK_PORT (pid $PAYDESK_PID), baseline on :$BASELINE_PORT (
 api() { # api METHOD PATH [BODY [IDEMPOTENCY-KEY]] -> response body; dies on a non-2xx
   local out code
   out=$(curl -sS -X "$1" "http://127.0.0.1:$PAYDESK_PORT$2" -H "Authorization: Bearer $API_KEY" \
-    -H 'Content-Type: application/json' ${4:+-H "Idempotency-Key: $4"} ${3:+--data "$3"} -w '\n%{http_code}')
+    -H 'Content-Type: application/json' ${4:+-H "Idempotency-Key: $4"} ${3:+--data "$3"} -w '\n%{http_code}') || true
   code=${out##*$'\n'}
-  [[ $code == 2* ]] || die "seeding: $1 $2 answered $code: ${out%$'\n'*}"
+  if [[ $code != 2* ]]; then
+    kill -0 "$PAYDESK_PID" 2>/dev/null || log "Paydesk (pid $PAYDESK_PID) has exited; the end of its log:"
+    tail -n 60 "$PAYDESK_LOG" >&2
+    die "seeding: $1 $2 answered $code: ${out%$'\n'*}"
+  fi
   echo "${out%$'\n'*}"
 }
 json_id() { # reads a JSON object on stdin, prints its "id"
@@ -309,7 +326,9 @@ for ((i = 1; i <= 40; i++)); do
     "seed-$RUN_ID-$i" >"$WORK/seed-$i.json" &
   seed_pids+=("$!")
   if (( i % 8 == 0 )); then
-    for pid in "${seed_pids[@]}"; do wait "$pid" || die "seeding payments failed (above)"; done
+    for pid in "${seed_pids[@]}"; do
+      wait "$pid" || die "seeding payments failed (above)"
+    done
     seed_pids=()
   fi
 done
@@ -393,7 +412,7 @@ cp "$WORK/relay.json" "$RESULTS_DIR/relay.json"
 CPU_MODEL=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 MEM_KB=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
 python3 "$ROOT/bench/report.py" --raw "$RAW" --startup "$WORK/startup.txt" --relay "$WORK/relay.json" --out "$RESULTS_DIR" \
-  --mode "$MODE" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --startup-runs "$STARTUP_RUNS" \
+  --mode "$MODE" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --startup-runs "$STARTUP_RUNS" --configuration "$CONFIGURATION" \
   --peak-rss-kb "$PEAK_RSS_KB" --baseline-rss-kb "$BASELINE_RSS_KB" \
   --nproc "$NPROC" --cpu "${CPU_MODEL:-unknown}" --mem-kb "$MEM_KB" \
   --dotnet "$(dotnet --version)" --postgres "$PG_VERSION" --wrk "$(wrk -v 2>&1 | head -n1 || true)"
