@@ -94,7 +94,14 @@ cleanup() {
     for app_log in "$WORK"/*.log; do
       [[ -s $app_log ]] || continue
       echo "bench: --- end of $(basename "$app_log") ---" >&2
-      tail -n 40 "$app_log" >&2
+      grep -E 'Critical|Unhandled|BackgroundService|stopping|Application is shutting down' "$app_log" | tail -n 10 | cut -c1-600 >&2
+      tail -n 40 "$app_log" | cut -c1-600 >&2
+    done
+    for pid in "${PIDS[@]}"; do
+      if ! kill -0 "$pid" 2>/dev/null; then
+        wait "$pid" 2>/dev/null
+        echo "bench: process $pid had exited with status $?" >&2
+      fi
     done
   fi
   for pid in "${PIDS[@]}"; do
