@@ -88,7 +88,7 @@ DB_CREATED=0
 cleanup() {
   local rc=$?
   set +e
-  local pid app_log
+  local pid app_log status
   # A failed run shows the end of every app's log: the harness's own message rarely says why.
   if (( rc != 0 )) && [[ -n $WORK ]]; then
     for app_log in "$WORK"/*.log; do
@@ -100,7 +100,9 @@ cleanup() {
     for pid in "${PIDS[@]}"; do
       if ! kill -0 "$pid" 2>/dev/null; then
         wait "$pid" 2>/dev/null
-        echo "bench: process $pid had exited with status $?" >&2
+        status=$?
+        # 127: already waited for (stopped by the harness itself).
+        (( status == 127 )) || echo "bench: process $pid had exited with status $status" >&2
       fi
     done
   fi
