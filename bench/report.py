@@ -17,6 +17,8 @@ RATIO_GOALS = {
 P99_GOAL_MS = 20.0
 RSS_GOAL_MB = 250.0
 SQLITE_READY_GOAL_MS = 1500
+RELAY_RATIO_GOAL = 0.5       # issue 8: relay >= 0.5 of the bare RabbitMQ.Client confirm rate
+RELAY_P99_GOAL_MS = 100.0    # issue 4: commit -> broker p99 under 100 ms
 
 
 def parse_args():
@@ -25,6 +27,9 @@ def parse_args():
         p.add_argument("--" + name, required=True)
     for name in ("duration", "warmup", "rounds", "nproc", "peak-rss-kb", "baseline-rss-kb", "mem-kb"):
         p.add_argument("--" + name, type=int, required=True)
+    p.add_argument("--configuration", default="Release", help="the build configuration measured")
+    p.add_argument("--startup-runs", type=int, help="start-to-ready runs per provider (default: --rounds)")
+    p.add_argument("--relay", help="bench/relay's RELAYJSON object (a file); absent: relay not measured")
     return p.parse_args()
 
 
@@ -122,7 +127,7 @@ def main():
     md = []
     md.append("# Paydesk benchmark: latest results\n")
     md.append(f"Run: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, mode **{a.mode}**: "
-              f"{a.warmup} s warm-up per scenario and target, then {a.rounds} round(s) of {a.duration} s, "
+              f"{a.warmup} s warm-up per scenario and target (at the most connections), then {a.rounds} round(s) of {a.duration} s, "
               "Paydesk and baseline alternated; figures are medians of the rounds.\n")
     md.append(f"Machine: {a.nproc} CPU(s), {escape(a.cpu)}, {a.mem_kb / 1024 / 1024:.1f} GiB memory; "
               f"shared and noisy, so read the ratios, not the absolute numbers. "
@@ -133,7 +138,7 @@ def main():
         md.append(f"Load average at the end of the run (1/5/15 min, from all users of the machine): {loadavg}.\n")
     except OSError:
         pass
-    md.append("Paydesk: Release, `ASPNETCORE_ENVIRONMENT=Production`, PostgreSQL, the Stripe adapter against the in-process sandbox emulator (no processing delay), "
+    md.append(f"Paydesk: {a.configuration}, `ASPNETCORE_ENVIRONMENT=Production`, PostgreSQL, the Stripe adapter against the in-process sandbox emulator (no processing delay), "
               "logs at Warning. Baseline: `bench/Baseline` (raw Npgsql, pooled data source, prepared statements).\n")
     md.append("| Scenario | Conns | Paydesk req/s | p50 ms | p99 ms | Baseline req/s | p50 ms | p99 ms | Ratio | Errors (P/B) |")
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -143,8 +148,21 @@ def main():
                   f"{b['rps']:,.0f} | {b['p50_ms']:.2f} | {b['p99_ms']:.2f} | {r['ratio']:.2f} | {p['errors']}/{b['errors']} |")
     md.append("")
     md.append(f"Peak RSS of Paydesk under load (VmHWM): **{rss_mb:.0f} MB** (baseline: {a.baseline_rss_kb / 1024:.0f} MB).  ")
-    md.append("Start to `/health/ready` 200 (median of " + str(a.rounds) + "): " +
+    md.append("Start to `/health/ready` 200 (median of " + str(a.startup_runs or a.rounds) + "): " +
               ", ".join(f"{k}: **{v:.0f} ms**" for k, v in sorted(ready.items())) + ".\n")
+    relay = None
+    if a.relay:
+        with open(a.relay, encoding="utf-8") as f:
+            relay = json.load(f)
+        md.append("## Outbox relay to RabbitMQ (publisher confirms)\n")
+        md.append(f"`bench/relay`: {relay['events']:,} events from PostgreSQL through the relay against a bare RabbitMQ.Client "
+                  f"confirm-publish loop of the same events; then commit → broker latency at {relay['latency_rate']:,} events/s "
+                  f"for {relay['latency_seconds']} s with {relay['workers']} relay worker(s) ({relay['latency_events']:,} events).\n")
+        md.append("| Bare confirm loop ev/s | Relay ev/s | Ratio | Commit→broker p50 ms | p99 ms | max ms |")
+        md.append("|---:|---:|---:|---:|---:|---:|")
+        md.append(f"| {relay['bare_rate']:,.0f} | {relay['relay_rate']:,.0f} | {relay['ratio']:.2f} | "
+                  f"{relay['p50_ms']:.1f} | {relay['p99_ms']:.1f} | {relay['max_ms']:.1f} |")
+        md.append("")
     md.append("## Against the goals (issue 8)\n")
     md.append("| Goal | Figure | Verdict |")
     md.append("|---|---|---|")
@@ -159,7 +177,12 @@ def main():
     md.append(f"| Peak RSS < {RSS_GOAL_MB:.0f} MB | {rss_mb:.0f} MB | {verdict(rss_mb < RSS_GOAL_MB)} |")
     if "Sqlite" in ready:
         md.append(f"| Ready < {SQLITE_READY_GOAL_MS} ms on SQLite | {ready['Sqlite']:.0f} ms | {verdict(ready['Sqlite'] < SQLITE_READY_GOAL_MS)} |")
-    md.append("| Relay ≥ 0.5 of bare confirm rate | not measured here (relay benchmark lives under bench/relay/) | n/a |")
+    if relay is not None:
+        md.append(f"| Relay ≥ {RELAY_RATIO_GOAL} of bare confirm rate | {relay['ratio']:.2f} | {verdict(relay['ratio'] >= RELAY_RATIO_GOAL)} |")
+        md.append(f"| Commit → broker p99 < {RELAY_P99_GOAL_MS:.0f} ms (issue 4's goal) | {relay['p99_ms']:.1f} ms | "
+                  f"{verdict(relay['p99_ms'] < RELAY_P99_GOAL_MS)} |")
+    else:
+        md.append(f"| Relay ≥ {RELAY_RATIO_GOAL} of bare confirm rate | not measured in this run | n/a |")
     md.append("")
     md.append("![Throughput and p99 per scenario](chart.svg)\n")
     text = "\n".join(md)

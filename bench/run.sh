@@ -4,14 +4,33 @@
 #   bench/run.sh            full run (results in bench/results/latest.md and chart.svg)
 #   bench/run.sh --smoke    a few seconds per scenario, one round (keeps the harness working)
 #
-# Builds Release, starts a throwaway PostgreSQL (like scripts/test.sh), migrates and seeds it
-# through Paydesk's own API, starts Paydesk (Production, PostgreSQL, Sandbox gateway, Warning
-# logs) and bench/Baseline, drives both with wrk (alternating, rounds, medians), measures
-# Paydesk's peak RSS and its start-to-ready time on SQLite and PostgreSQL, and writes the report.
+# Builds Release, starts a throwaway PostgreSQL and RabbitMQ (scripts/lib, like scripts/test.sh),
+# migrates and seeds it through Paydesk's own API, starts Paydesk (Production, PostgreSQL, Stripe
+# adapter against the in-process emulator, Warning logs) and bench/Baseline, drives both with wrk
+# (alternating, rounds, medians), measures Paydesk's peak RSS and its start-to-ready time on SQLite
+# and PostgreSQL, runs bench/relay (outbox relay vs a bare confirm-publish loop, commit->broker
+# latency) and writes the report.
 #
-# Settings (environment): BENCH_DURATION (seconds per measured run), BENCH_WARMUP (seconds of
-# warm-up per scenario and target), BENCH_ROUNDS, BENCH_CONNECTIONS (e.g. "1 32"),
-# BENCH_RESULTS_DIR (where latest.md and chart.svg go).
+# Settings (environment):
+#   BENCH_DURATION       seconds per measured run (full 20, smoke 1)
+#   BENCH_WARMUP         seconds of warm-up per scenario and target (full 5, smoke 1)
+#   BENCH_ROUNDS         measured rounds per scenario (full 3, smoke 1)
+#   BENCH_STARTUP_RUNS   start-to-ready runs per database provider (full 3, smoke 1)
+#   BENCH_CONNECTIONS    connection counts, e.g. "1 32"
+#   BENCH_RELAY_EVENTS, BENCH_RELAY_RATE, BENCH_RELAY_SECONDS
+#                        relay throughput events; commit->broker latency rate (events/s) and seconds
+#                        (full 20000, 1000, 10; smoke 2000, 1000, 2)
+#   BENCH_RESULTS_DIR    where latest.md, chart.svg and the raw results go (default bench/results)
+#   BENCH_NO_BUILD=1     use the existing build outputs of src/Paydesk.Api, bench/Baseline and
+#                        bench/relay instead of building (fails if one is missing)
+#   BENCH_CONFIGURATION  the build configuration to build and run (default Release; the smoke test
+#                        passes its own, whose outputs the test build made)
+#   BENCH_POSTGRES       an existing server's Npgsql connection string: the run creates and drops
+#                        its own databases there instead of starting a cluster (needs psql)
+#   BENCH_RABBITMQ       an existing broker's amqp:// URI: the run declares and deletes its own
+#                        uniquely named exchange and queue there instead of starting a node
+#   BENCH_ID             lowercase letters/digits naming this run's databases (paydesk_bench_ID,
+#                        paydesk_bench_ID_relay) and exchange (paydesk.bench.ID); random by default
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,8 +39,15 @@ ROOT=$(pwd)
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
 export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
 
-log() { echo "bench: $*" >&2; }
+log() { echo "bench: [${SECONDS}s] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+
+# shellcheck source=scripts/lib/common.sh
+source "$ROOT/scripts/lib/common.sh"
+# shellcheck source=scripts/lib/postgres.sh
+source "$ROOT/scripts/lib/postgres.sh"
+# shellcheck source=scripts/lib/rabbitmq.sh
+source "$ROOT/scripts/lib/rabbitmq.sh"
 
 MODE=full
 for arg in "$@"; do
@@ -32,42 +58,65 @@ for arg in "$@"; do
 done
 
 if [[ $MODE == smoke ]]; then
-  DURATION=${BENCH_DURATION:-3}; WARMUP=${BENCH_WARMUP:-1}; ROUNDS=${BENCH_ROUNDS:-1}
+  DURATION=${BENCH_DURATION:-1}; WARMUP=${BENCH_WARMUP:-1}; ROUNDS=${BENCH_ROUNDS:-1}
+  STARTUP_RUNS=${BENCH_STARTUP_RUNS:-1}
+  RELAY_EVENTS=${BENCH_RELAY_EVENTS:-2000}; RELAY_RATE=${BENCH_RELAY_RATE:-1000}; RELAY_SECONDS=${BENCH_RELAY_SECONDS:-2}
 else
   DURATION=${BENCH_DURATION:-20}; WARMUP=${BENCH_WARMUP:-5}; ROUNDS=${BENCH_ROUNDS:-3}
+  STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
+  RELAY_EVENTS=${BENCH_RELAY_EVENTS:-20000}; RELAY_RATE=${BENCH_RELAY_RATE:-1000}; RELAY_SECONDS=${BENCH_RELAY_SECONDS:-10}
 fi
+for setting in DURATION WARMUP ROUNDS STARTUP_RUNS RELAY_EVENTS RELAY_RATE RELAY_SECONDS; do
+  [[ ${!setting} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$setting must be a positive whole number, not '${!setting}'"
+done
 CONNECTIONS=${BENCH_CONNECTIONS:-"1 32"}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$ROOT/bench/results}
 mkdir -p "$RESULTS_DIR"
 RESULTS_DIR=$(cd "$RESULTS_DIR" && pwd)
-
-IS_ROOT=0
-[[ $EUID -eq 0 ]] && IS_ROOT=1
-SUDO=()
-(( IS_ROOT )) || SUDO=(sudo)
+BENCH_ID=${BENCH_ID:-$(random_hex 6)}
+[[ $BENCH_ID =~ ^[a-z0-9]{1,40}$ ]] || die "BENCH_ID must be 1-40 lowercase letters or digits, not '$BENCH_ID'"
+DB_NAME=paydesk_bench_$BENCH_ID
+RELAY_DB_NAME=${DB_NAME}_relay
+RELAY_EXCHANGE=paydesk.bench.$BENCH_ID
 
 # Set before the trap is installed, so cleanup never sees unset variables.
-PG_BIN=""
-PG_TMP=""
 WORK=""
 PIDS=()
+DB_CREATED=0
 
 # shellcheck disable=SC2317  # only reached through the trap
 cleanup() {
   local rc=$?
   set +e
-  local pid
+  local pid app_log status
+  # A failed run shows the end of every app's log: the harness's own message rarely says why.
+  if (( rc != 0 )) && [[ -n $WORK ]]; then
+    for app_log in "$WORK"/*.log; do
+      [[ -s $app_log ]] || continue
+      echo "bench: --- end of $(basename "$app_log") ---" >&2
+      grep -E 'Critical|Unhandled|BackgroundService|stopping|Application is shutting down' "$app_log" | tail -n 10 | cut -c1-600 >&2
+      tail -n 40 "$app_log" | cut -c1-600 >&2
+    done
+    for pid in "${PIDS[@]}"; do
+      if ! kill -0 "$pid" 2>/dev/null; then
+        wait "$pid" 2>/dev/null
+        status=$?
+        # 127: already waited for (stopped by the harness itself).
+        (( status == 127 )) || echo "bench: process $pid had exited with status $status" >&2
+      fi
+    done
+  fi
   for pid in "${PIDS[@]}"; do
     kill "$pid" >/dev/null 2>&1 && wait "$pid" >/dev/null 2>&1
   done
-  if [[ -n $PG_TMP && -f $PG_TMP/data/postmaster.pid ]]; then
-    pg_run "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1
-    if [[ -f $PG_TMP/data/postmaster.pid ]]; then
-      pid=$(head -n 1 "$PG_TMP/data/postmaster.pid" 2>/dev/null)
-      [[ $pid =~ ^[0-9]+$ ]] && kill -9 "$pid" >/dev/null 2>&1
-    fi
+  # On a server that outlives this run, drop what the run created (the relay drops its own
+  # database, unless it was killed: then this does).
+  if (( DB_CREATED )) && [[ -n ${BENCH_POSTGRES:-} ]]; then
+    pg_sql "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1
+    pg_sql "DROP DATABASE IF EXISTS \"$RELAY_DB_NAME\" WITH (FORCE)" >/dev/null 2>&1
   fi
-  [[ -n $PG_TMP ]] && rm -rf "$PG_TMP"
+  rabbitmq_stop
+  postgres_stop
   [[ -n $WORK ]] && rm -rf "$WORK"
   exit "$rc"
 }
@@ -76,15 +125,6 @@ trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
 # --- Tools ---------------------------------------------------------------------
-apt_install() {
-  command -v apt-get >/dev/null || die "$1 is missing and apt-get is unavailable; install it and retry."
-  if (( ! IS_ROOT )); then
-    command -v sudo >/dev/null || die "$1 is missing, we are not root and sudo is missing; install '$1'."
-  fi
-  log "installing $1 with apt-get..."
-  "${SUDO[@]}" apt-get update >/dev/null
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$1" >/dev/null
-}
 command -v wrk >/dev/null || apt_install wrk
 command -v wrk >/dev/null || die "wrk is still missing after installing it."
 command -v curl >/dev/null || apt_install curl
@@ -94,73 +134,72 @@ command -v sha256sum >/dev/null || die "sha256sum (coreutils) is required."
 WORK=$(mktemp -d /tmp/paydesk-bench.XXXXXX)
 
 # --- Build -----------------------------------------------------------------------
-log "building Release..."
-dotnet build "$ROOT/src/Paydesk.Api/Paydesk.Api.csproj" -c Release -nologo -v quiet >"$WORK/build-api.log" 2>&1 ||
-  { cat "$WORK/build-api.log" >&2; die "building Paydesk.Api failed"; }
-dotnet build "$ROOT/bench/Baseline/Baseline.csproj" -c Release -nologo -v quiet >"$WORK/build-baseline.log" 2>&1 ||
-  { cat "$WORK/build-baseline.log" >&2; die "building bench/Baseline failed"; }
-API_DIR=$ROOT/src/Paydesk.Api/bin/Release/net10.0
-BASELINE_DIR=$ROOT/bench/Baseline/bin/Release/net10.0
-[[ -f $API_DIR/Paydesk.Api.dll ]] || die "no $API_DIR/Paydesk.Api.dll after the build"
-[[ -f $BASELINE_DIR/Baseline.dll ]] || die "no $BASELINE_DIR/Baseline.dll after the build"
-
-# --- PostgreSQL (the approach of scripts/test.sh) ----------------------------------
-pg_run() {
-  if (( IS_ROOT )); then
-    (cd "$PG_TMP" && runuser -u postgres -- env LC_ALL=C "$@")
-  else
-    (cd "$PG_TMP" && env LC_ALL=C "$@")
-  fi
-}
-find_pg_bin() {
-  local initdb dir
-  if initdb=$(command -v initdb) && command -v pg_ctl >/dev/null; then
-    dirname "$initdb"; return 0
-  fi
-  for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
-    if [[ -x $dir/initdb && -x $dir/pg_ctl ]]; then echo "$dir"; return 0; fi
+CONFIGURATION=${BENCH_CONFIGURATION:-Release}
+[[ $CONFIGURATION =~ ^[A-Za-z]+$ ]] || die "BENCH_CONFIGURATION must be a configuration name such as Release, not '$CONFIGURATION'"
+API_DIR=$ROOT/src/Paydesk.Api/bin/$CONFIGURATION/net10.0
+BASELINE_DIR=$ROOT/bench/Baseline/bin/$CONFIGURATION/net10.0
+RELAY_DIR=$ROOT/bench/relay/bin/$CONFIGURATION/net10.0
+if [[ ${BENCH_NO_BUILD:-0} == 1 ]]; then
+  log "BENCH_NO_BUILD=1: using the existing $CONFIGURATION outputs"
+  for dll in "$API_DIR/Paydesk.Api.dll" "$BASELINE_DIR/Baseline.dll" "$RELAY_DIR/Paydesk.Bench.Relay.dll"; do
+    [[ -f $dll ]] || die "BENCH_NO_BUILD=1 but $dll is missing; build first: dotnet build Paydesk.slnx -c $CONFIGURATION"
   done
-  return 1
-}
-if ! PG_BIN=$(find_pg_bin); then
-  apt_install postgresql
-  PG_BIN=$(find_pg_bin) || die "PostgreSQL server binaries (initdb, pg_ctl) not found after installing."
-fi
-if (( IS_ROOT )); then
-  command -v runuser >/dev/null || die "running as root needs 'runuser' (util-linux) to start PostgreSQL."
-  id -u postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+else
+  log "building $CONFIGURATION..."
+  for project in src/Paydesk.Api/Paydesk.Api.csproj bench/Baseline/Baseline.csproj bench/relay/Paydesk.Bench.Relay.csproj; do
+    dotnet build "$ROOT/$project" -c "$CONFIGURATION" -nologo -v quiet >"$WORK/build.log" 2>&1 ||
+      { cat "$WORK/build.log" >&2; die "building $project failed"; }
+  done
+  [[ -f $API_DIR/Paydesk.Api.dll ]] || die "no $API_DIR/Paydesk.Api.dll after the build"
+  [[ -f $BASELINE_DIR/Baseline.dll ]] || die "no $BASELINE_DIR/Baseline.dll after the build"
+  [[ -f $RELAY_DIR/Paydesk.Bench.Relay.dll ]] || die "no $RELAY_DIR/Paydesk.Bench.Relay.dll after the build"
 fi
 
-port_in_use() {
-  if command -v ss >/dev/null; then
-    [[ -n $(ss -Htln "sport = :$1" 2>/dev/null) ]]
-  else
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-  fi
+# --- PostgreSQL: a throwaway cluster, or a database of this run on BENCH_POSTGRES ------
+# conn_string BASE [Key=Value...]: BASE (an Npgsql connection string) with those keys replaced.
+conn_string() {
+  python3 - "$@" <<'PY'
+import sys
+pairs = [p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p]
+override = [p.split("=", 1) for p in sys.argv[2:]]
+norm = lambda k: k.strip().lower().replace(" ", "")
+names = {norm(k) for k, _ in override}
+print(";".join(f"{k.strip()}={v}" for k, v in pairs + override if norm(k) not in names or [k, v] in override))
+PY
 }
-pick_port() {
-  local port
-  if port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null) &&
-    [[ $port =~ ^[0-9]+$ ]] && ! port_in_use "$port"; then
-    echo "$port"; return 0
-  fi
-  for ((port = 56432; port < 56632; port++)); do
-    port_in_use "$port" || { echo "$port"; return 0; }
-  done
-  return 1
+# pg_sql SQL: runs SQL with psql against the server's maintenance database.
+pg_sql() {
+  local -a pg_env
+  mapfile -t pg_env < <(python3 - "$PG_SERVER_CONNECTION" <<'PY'
+import sys
+keys = {"host": "PGHOST", "server": "PGHOST", "port": "PGPORT", "username": "PGUSER", "userid": "PGUSER",
+        "user": "PGUSER", "password": "PGPASSWORD", "pwd": "PGPASSWORD", "database": "PGDATABASE", "db": "PGDATABASE"}
+for part in sys.argv[1].split(";"):
+    if "=" in part:
+        k, v = part.split("=", 1)
+        k = k.strip().lower().replace(" ", "")
+        if k in keys:
+            print(f"{keys[k]}={v.strip()}")
+PY
+  )
+  env "${pg_env[@]}" PGCONNECT_TIMEOUT=10 "$PSQL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"
 }
-
-PG_TMP=$(mktemp -d /tmp/paydesk-bpg.XXXXXX)
-(( IS_ROOT )) && chown postgres: "$PG_TMP"
-pg_run "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust -E UTF8 --locale=C --no-sync >"$PG_TMP/initdb.log" 2>&1 ||
-  { cat "$PG_TMP/initdb.log" >&2; die "initdb failed"; }
-PG_PORT=$(pick_port) || die "no free TCP port for PostgreSQL"
-# Durability off, like the test cluster: the benchmark compares Paydesk with its floor on the same server.
-PG_OPTS="-p $PG_PORT -k '$PG_TMP' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-pg_run "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -o "$PG_OPTS" -w -t 60 start >/dev/null ||
-  { cat "$PG_TMP/server.log" >&2; die "could not start PostgreSQL on port $PG_PORT"; }
-log "PostgreSQL on 127.0.0.1:$PG_PORT"
-PG_CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=paydesk_bench;Maximum Pool Size=100"
+if [[ -n ${BENCH_POSTGRES:-} ]]; then
+  PG_SERVER_CONNECTION=$BENCH_POSTGRES
+  if ! PSQL=$(find_pg_tool psql); then
+    apt_install postgresql-client
+    PSQL=$(find_pg_tool psql) || die "psql still not found after installing postgresql-client."
+  fi
+  PG_BIN=$(dirname "$PSQL")
+  pg_sql "CREATE DATABASE \"$DB_NAME\"" >/dev/null || die "could not create database $DB_NAME on BENCH_POSTGRES"
+  DB_CREATED=1
+  log "database $DB_NAME on the BENCH_POSTGRES server"
+else
+  postgres_start paydesk-bpg
+  PSQL=$(find_pg_tool psql) || PSQL=""
+fi
+PG_CONN=$(conn_string "$PG_SERVER_CONNECTION" "Database=$DB_NAME" "Maximum Pool Size=100")
+PG_VERSION="PostgreSQL $( [[ -n $PSQL ]] && pg_sql 'SHOW server_version' 2>/dev/null || echo '(version unknown)')"
 
 # --- Paydesk settings ------------------------------------------------------------
 API_KEY="sk_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -220,42 +259,48 @@ stop_app() {
   wait "$1" 2>/dev/null || true
 }
 
+# Both databases migrated at once: the PostgreSQL one for the load, the SQLite one for start-up.
 mapfile -t PG_ENV < <(paydesk_env Postgres "$PG_CONN" 0)
-log "migrating..."
-(cd "$API_DIR" && env "${PG_ENV[@]}" dotnet Paydesk.Api.dll migrate) >"$WORK/migrate.log" 2>&1 ||
-  { cat "$WORK/migrate.log" >&2; die "migrate (PostgreSQL) failed"; }
-
-# --- Start-up time to /health/ready ------------------------------------------------
-STARTUP_RUNS=$ROUNDS
 SQLITE_DB=$WORK/startup.db
 mapfile -t SQLITE_ENV < <(paydesk_env Sqlite "Data Source=$SQLITE_DB" 0)
-(cd "$API_DIR" && env "${SQLITE_ENV[@]}" dotnet Paydesk.Api.dll migrate) >"$WORK/migrate-sqlite.log" 2>&1 ||
-  { cat "$WORK/migrate-sqlite.log" >&2; die "migrate (SQLite) failed"; }
+log "migrating..."
+(cd "$API_DIR" && exec env "${PG_ENV[@]}" dotnet Paydesk.Api.dll migrate) >"$WORK/migrate.log" 2>&1 &
+MIGRATE_PG_PID=$!
+PIDS+=("$MIGRATE_PG_PID")
+(cd "$API_DIR" && exec env "${SQLITE_ENV[@]}" dotnet Paydesk.Api.dll migrate) >"$WORK/migrate-sqlite.log" 2>&1 &
+MIGRATE_SQLITE_PID=$!
+PIDS+=("$MIGRATE_SQLITE_PID")
+wait "$MIGRATE_PG_PID" || { cat "$WORK/migrate.log" >&2; die "migrate (PostgreSQL) failed"; }
+wait "$MIGRATE_SQLITE_PID" || { cat "$WORK/migrate-sqlite.log" >&2; die "migrate (SQLite) failed"; }
+
+# --- Start-up time to /health/ready ------------------------------------------------
+# STARTUP_RUNS fresh processes per provider; the last PostgreSQL one is the Paydesk under load.
 : >"$WORK/startup.txt"
 for provider in Sqlite Postgres; do
   for ((i = 1; i <= STARTUP_RUNS; i++)); do
     port=$(pick_port) || die "no free port"
     emulator_port=$(pick_port) || die "no free port"
+    [[ $emulator_port == "$port" ]] && { emulator_port=$(pick_port) || die "no free port"; }
     if [[ $provider == Sqlite ]]; then
       mapfile -t run_env < <(paydesk_env Sqlite "Data Source=$SQLITE_DB" "$emulator_port")
     else
       mapfile -t run_env < <(paydesk_env Postgres "$PG_CONN" "$emulator_port")
     fi
-    start_app startup "$API_DIR" Paydesk.Api.dll "$port" "${run_env[@]}"
-    ms=$(wait_ready startup "$port" "$APP_PID")
-    stop_app "$APP_PID"
+    start_app "paydesk-$provider-$i" "$API_DIR" Paydesk.Api.dll "$port" "${run_env[@]}"
+    ms=$(wait_ready "paydesk-$provider-$i" "$port" "$APP_PID")
     echo "$provider $ms" >>"$WORK/startup.txt"
     log "start to ready on $provider: $ms ms"
+    if [[ $provider == Postgres && $i == "$STARTUP_RUNS" ]]; then
+      PAYDESK_PORT=$port
+      PAYDESK_PID=$APP_PID
+      PAYDESK_LOG=$WORK/paydesk-$provider-$i.log
+    else
+      stop_app "$APP_PID"
+    fi
   done
 done
 
-# --- Start Paydesk and the baseline ------------------------------------------------
-PAYDESK_PORT=$(pick_port) || die "no free port"
-EMULATOR_PORT=$(pick_port) || die "no free port"
-mapfile -t run_env < <(paydesk_env Postgres "$PG_CONN" "$EMULATOR_PORT")
-start_app paydesk "$API_DIR" Paydesk.Api.dll "$PAYDESK_PORT" "${run_env[@]}"
-PAYDESK_PID=$APP_PID
-wait_ready paydesk "$PAYDESK_PORT" "$PAYDESK_PID" >/dev/null
+# --- Start the baseline ----------------------------------------------------------------
 BASELINE_PORT=$(pick_port) || die "no free port"
 start_app baseline "$BASELINE_DIR" Baseline.dll "$BASELINE_PORT" ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Paydesk=$PG_CONN"
 BASELINE_PID=$APP_PID
@@ -266,18 +311,37 @@ log "Paydesk on :$PAYDESK_PORT (pid $PAYDESK_PID), baseline on :$BASELINE_PORT (
 api() { # api METHOD PATH [BODY [IDEMPOTENCY-KEY]] -> response body; dies on a non-2xx
   local out code
   out=$(curl -sS -X "$1" "http://127.0.0.1:$PAYDESK_PORT$2" -H "Authorization: Bearer $API_KEY" \
-    -H 'Content-Type: application/json' ${4:+-H "Idempotency-Key: $4"} ${3:+--data "$3"} -w '\n%{http_code}')
+    -H 'Content-Type: application/json' ${4:+-H "Idempotency-Key: $4"} ${3:+--data "$3"} -w '\n%{http_code}') || true
   code=${out##*$'\n'}
-  [[ $code == 2* ]] || die "seeding: $1 $2 answered $code: ${out%$'\n'*}"
+  if [[ $code != 2* ]]; then
+    kill -0 "$PAYDESK_PID" 2>/dev/null || log "Paydesk (pid $PAYDESK_PID) has exited; the end of its log:"
+    tail -n 60 "$PAYDESK_LOG" >&2
+    die "seeding: $1 $2 answered $code: ${out%$'\n'*}"
+  fi
   echo "${out%$'\n'*}"
 }
-json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+json_id() { # reads a JSON object on stdin, prints its "id"
+  local body
+  body=$(cat)
+  [[ $body =~ \"id\":\"([^\"]+)\" ]] || die "seeding: no id in $body"
+  echo "${BASH_REMATCH[1]}"
+}
 RUN_ID=$(date +%s)
 USER_ID=$(api POST /v1/users "{\"email\":\"seed-$RUN_ID@example.com\",\"name\":\"Seed User\"}" | json_id)
-PAYMENT_ID=""
+# Eight at a time: one by one, the seeding would take longer than a smoke run's measurements.
+seed_pids=()
 for ((i = 1; i <= 40; i++)); do
-  PAYMENT_ID=$(api POST /v1/payments "{\"userId\":\"$USER_ID\",\"amount\":$((1000 + i)),\"currency\":\"EUR\",\"source\":\"pm_card_visa\"}" "seed-$RUN_ID-$i" | json_id)
+  api POST /v1/payments "{\"userId\":\"$USER_ID\",\"amount\":$((1000 + i)),\"currency\":\"EUR\",\"source\":\"pm_card_visa\"}" \
+    "seed-$RUN_ID-$i" >"$WORK/seed-$i.json" &
+  seed_pids+=("$!")
+  if (( i % 8 == 0 )); then
+    for pid in "${seed_pids[@]}"; do
+      wait "$pid" || die "seeding payments failed (above)"
+    done
+    seed_pids=()
+  fi
 done
+PAYMENT_ID=$(json_id <"$WORK/seed-40.json")
 log "seeded user $USER_ID with 40 payments"
 
 # --- Scenarios -------------------------------------------------------------------------
@@ -304,12 +368,15 @@ drive() {
   grep -m1 '^BENCHJSON ' <<<"$out" | cut -d' ' -f2- || { echo "$out" >&2; die "wrk printed no result line"; }
 }
 
+# The warm-up (JIT, pools, caches) runs once per scenario and target, at the most connections.
+MAX_CONNS=$(tr ' ' '\n' <<<"$CONNECTIONS" | sort -n | tail -n 1)
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name mode path <<<"$scenario"
+  log "$name: warm-up ($WARMUP s at $MAX_CONNS connections)"
+  drive paydesk "$PAYDESK_PORT" "$mode" "$path" "$MAX_CONNS" "$WARMUP" >/dev/null
+  drive baseline "$BASELINE_PORT" "$mode" "$path" "$MAX_CONNS" "$WARMUP" >/dev/null
   for conns in $CONNECTIONS; do
-    log "$name, $conns connection(s): warm-up"
-    drive paydesk "$PAYDESK_PORT" "$mode" "$path" "$conns" "$WARMUP" >/dev/null
-    drive baseline "$BASELINE_PORT" "$mode" "$path" "$conns" "$WARMUP" >/dev/null
+    log "$name, $conns connection(s)"
     for ((round = 1; round <= ROUNDS; round++)); do
       for target in paydesk baseline; do
         port=$PAYDESK_PORT; [[ $target == baseline ]] && port=$BASELINE_PORT
@@ -326,15 +393,36 @@ BASELINE_RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$BASELINE_PID/status")
 stop_app "$PAYDESK_PID"
 stop_app "$BASELINE_PID"
 
+# --- Relay: outbox -> RabbitMQ with confirms, against a bare confirm-publish loop -------------
+if [[ -n ${BENCH_RABBITMQ:-} ]]; then
+  RABBIT_URI=$BENCH_RABBITMQ
+  log "using the BENCH_RABBITMQ broker (exchange $RELAY_EXCHANGE)"
+else
+  rabbitmq_start paydesk-bench
+  RABBIT_URI=$RMQ_URI
+fi
+log "relay: $RELAY_EVENTS events, then commit->broker latency at $RELAY_RATE/s for $RELAY_SECONDS s"
+(cd "$RELAY_DIR" && exec env PAYDESK_BENCH_RABBITMQ="$RABBIT_URI" PAYDESK_BENCH_POSTGRES="$PG_SERVER_CONNECTION" \
+  dotnet Paydesk.Bench.Relay.dll --events "$RELAY_EVENTS" --rate "$RELAY_RATE" --seconds "$RELAY_SECONDS" \
+  --database "$RELAY_DB_NAME" --exchange "$RELAY_EXCHANGE") >"$WORK/relay.log" 2>&1 &
+RELAY_PID=$!
+PIDS+=("$RELAY_PID")
+# `wait` (not a foreground run) so a TERM reaches the trap, which stops the relay, at once.
+wait "$RELAY_PID" || { cat "$WORK/relay.log" >&2; die "bench/relay failed (output above)"; }
+grep -m1 '^RELAYJSON ' "$WORK/relay.log" | cut -d' ' -f2- >"$WORK/relay.json" ||
+  { cat "$WORK/relay.log" >&2; die "bench/relay printed no RELAYJSON line"; }
+rabbitmq_stop
+
 # --- Report ----------------------------------------------------------------------------
 # Keep the raw results first, so a failing report can be re-run from them.
 cp "$RAW" "$RESULTS_DIR/raw.jsonl"
 cp "$WORK/startup.txt" "$RESULTS_DIR/startup.txt"
+cp "$WORK/relay.json" "$RESULTS_DIR/relay.json"
 CPU_MODEL=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 MEM_KB=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
-python3 "$ROOT/bench/report.py" --raw "$RAW" --startup "$WORK/startup.txt" --out "$RESULTS_DIR" \
-  --mode "$MODE" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" \
+python3 "$ROOT/bench/report.py" --raw "$RAW" --startup "$WORK/startup.txt" --relay "$WORK/relay.json" --out "$RESULTS_DIR" \
+  --mode "$MODE" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --startup-runs "$STARTUP_RUNS" --configuration "$CONFIGURATION" \
   --peak-rss-kb "$PEAK_RSS_KB" --baseline-rss-kb "$BASELINE_RSS_KB" \
   --nproc "$NPROC" --cpu "${CPU_MODEL:-unknown}" --mem-kb "$MEM_KB" \
-  --dotnet "$(dotnet --version)" --postgres "$("$PG_BIN/postgres" --version)" --wrk "$(wrk -v 2>&1 | head -n1 || true)"
+  --dotnet "$(dotnet --version)" --postgres "$PG_VERSION" --wrk "$(wrk -v 2>&1 | head -n1 || true)"
 log "wrote $RESULTS_DIR/latest.md and $RESULTS_DIR/chart.svg"

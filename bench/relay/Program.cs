@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,9 @@ using RabbitMQ.Client.Events;
 //   2. The relay publishing the same number of outbox rows from PostgreSQL: goal >= 0.5 x the bare rate.
 //   3. Commit -> broker latency at a steady 1,000 events/s through the running relay: goal p99 < 100 ms.
 // Needs PAYDESK_BENCH_RABBITMQ (amqp:// URI) and PAYDESK_BENCH_POSTGRES (a server where it may create a database).
+// Options: --events N, --rate N, --seconds N, --workers N, --database NAME and --exchange NAME (generated when
+// absent: bench/run.sh passes its own so it can drop them even when this process is killed).
+// The last line is machine-readable for bench/report.py: RELAYJSON {...}.
 
 var rabbitUri = Required("PAYDESK_BENCH_RABBITMQ");
 var postgres = Required("PAYDESK_BENCH_POSTGRES");
@@ -27,20 +32,28 @@ var events = IntArg(args, "--events", 20_000);
 var rate = IntArg(args, "--rate", 1_000);
 var seconds = IntArg(args, "--seconds", 10);
 var workers = IntArg(args, "--workers", 2);
-var exchange = $"paydesk.bench.{Guid.NewGuid():N}";
-var database = $"paydesk_bench_{Guid.NewGuid():N}";
+var exchange = StringArg(args, "--exchange", $"paydesk.bench.{Guid.NewGuid():N}");
+var database = StringArg(args, "--database", $"paydesk_bench_{Guid.NewGuid():N}");
+if (!Regex.IsMatch(database, "^[a-z0-9_]{1,63}$"))
+{
+    throw new ArgumentException($"--database must be 1-63 characters of [a-z0-9_], not '{database}'.");
+}
+
 var connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
 
 await ExecuteOnServerAsync(postgres, $"CREATE DATABASE \"{database}\"");
+var queue = exchange + ".queue";
+var total = Stopwatch.StartNew();
 try
 {
-    var queue = await DeclareQueueAsync(rabbitUri, exchange);
+    await DeclareQueueAsync(rabbitUri, exchange, queue);
     var payload = SamplePayload();
 
     var bareRate = await BareConfirmLoopAsync(rabbitUri, exchange, payload, events);
     await PurgeAsync(rabbitUri, queue);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare RabbitMQ.Client confirm loop : {bareRate,10:F0} events/s ({events} events)"));
 
+    double relayRate;
     using (var host = BuildHost(connectionString, rabbitUri, exchange, relay: false))
     {
         await MigrateAsync(host.Services);
@@ -53,16 +66,17 @@ try
             sent += await processor.RunOnceAsync(CancellationToken.None);
         }
 
-        var relayRate = events / stopwatch.Elapsed.TotalSeconds;
+        relayRate = events / stopwatch.Elapsed.TotalSeconds;
         await PurgeAsync(rabbitUri, queue);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox relay (PostgreSQL -> broker): {relayRate,10:F0} events/s ({events} events)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"relay / bare                       : {relayRate / bareRate,10:F2} (goal >= 0.50) {(relayRate >= bareRate / 2 ? "MET" : "NOT MET")}"));
     }
 
+    List<double> latencies;
     using (var host = BuildHost(connectionString, rabbitUri, exchange, relay: true, workers))
     {
         await host.StartAsync();
-        var latencies = await LatencyAsync(host.Services, rabbitUri, queue, rate, seconds);
+        latencies = await LatencyAsync(host.Services, rabbitUri, queue, rate, seconds);
         await host.StopAsync();
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -70,10 +84,36 @@ try
             $"(goal p99 < 100 ms) {(Percentile(latencies, 0.99) < 100 ? "MET" : "NOT MET")}"));
     }
 
-    await DeleteAsync(rabbitUri, queue, exchange);
+    // One line for bench/report.py.
+    Console.WriteLine("RELAYJSON " + JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["events"] = events,
+        ["bare_rate"] = Math.Round(bareRate, 1),
+        ["relay_rate"] = Math.Round(relayRate, 1),
+        ["ratio"] = Math.Round(relayRate / bareRate, 3),
+        ["latency_rate"] = rate,
+        ["latency_seconds"] = seconds,
+        ["latency_events"] = latencies.Count,
+        ["workers"] = workers,
+        ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
+        ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
+        ["max_ms"] = Math.Round(latencies[^1], 2),
+        ["elapsed_s"] = Math.Round(total.Elapsed.TotalSeconds, 1),
+    }));
 }
 finally
 {
+    // Failure or not, leave nothing behind on the servers.
+    try
+    {
+        await DeleteAsync(rabbitUri, queue, exchange);
+    }
+    catch (Exception ex)
+    {
+        // Still drop the database below; the broker's failure is reported, not hidden.
+        await Console.Error.WriteLineAsync($"could not delete exchange {exchange} and queue {queue}: {ex.Message}");
+    }
+
     NpgsqlConnection.ClearAllPools();
     await ExecuteOnServerAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
 }
@@ -169,6 +209,10 @@ static IHost BuildHost(string connectionString, string rabbitUri, string exchang
         ["Database:MaxRetryCount"] = "3",
         ["Auth:ApiKeys:0:Name"] = "bench",
         ["Auth:ApiKeys:0:Hash"] = new string('0', 64),
+        ["Auth:ApiKeys:0:Scopes:0"] = "users:read",
+        // The host validates every section on start; the gateway is not used here.
+        ["PaymentGateway:Stripe:SecretKey"] = "sk_test_paydesk_bench",
+        ["PaymentGateway:Stripe:WebhookSecret"] = "whsec_paydesk_bench",
         ["Messaging:Transport"] = "RabbitMq",
         ["Messaging:RelayEnabled"] = relay ? "true" : "false",
         ["Messaging:RabbitMq:Uri"] = rabbitUri,
@@ -211,16 +255,14 @@ static byte[] SamplePayload()
     return Encoding.UTF8.GetBytes(payload);
 }
 
-static async Task<string> DeclareQueueAsync(string uri, string exchange)
+static async Task DeclareQueueAsync(string uri, string exchange, string queue)
 {
     var factory = new ConnectionFactory { Uri = new Uri(uri) };
     await using var connection = await factory.CreateConnectionAsync();
     await using var channel = await connection.CreateChannelAsync();
     await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true);
-    var queue = exchange + ".queue";
     await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
     await channel.QueueBindAsync(queue, exchange, "bench.event");
-    return queue;
 }
 
 static async Task PurgeAsync(string uri, string queue)
@@ -256,6 +298,12 @@ static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorte
 static string Required(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
     ? value
     : throw new InvalidOperationException($"Set {name}; see README, 'Benchmark: outbox relay'.");
+
+static string StringArg(string[] args, string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
 
 static int IntArg(string[] args, string name, int fallback)
 {

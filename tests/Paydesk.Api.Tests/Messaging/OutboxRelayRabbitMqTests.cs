@@ -105,6 +105,8 @@ public sealed class OutboxRelayRabbitMqTests : IAsyncLifetime
         var userId = await MessagingHost.RegisterUserAsync(host.Services);
         await Eventually.Until(() => PendingCountAsync(), n => n == 0, Deadline, "the relay to publish the registration");
 
+        // The bench smoke run (another test project) needs the node up while it runs.
+        using var brokerOutage = await RabbitMqOutageLock.AcquireAsync(TimeSpan.FromMinutes(10));
         await RabbitMqBroker.CtlAsync("stop_app");
         try
         {

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Paydesk.Bench.Tests;
+
+/// <summary>bench/report.py on hand-made raw results: a run with failed requests measures the failures.</summary>
+public sealed class ReportTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("paydesk-bench-report-");
+
+    [Fact]
+    public async Task A_run_with_failed_requests_is_marked_invalid_and_fails()
+    {
+        // Arrange
+        var raw = RawResults(paydeskNon2xx: 5);
+
+        // Act
+        var run = await ReportAsync(raw);
+
+        // Assert
+        Assert.Equal(1, run.ExitCode);
+        var report = await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "latest.md"));
+        Assert.Contains("**invalid**: 5 failed requests", report, StringComparison.Ordinal);
+        Assert.Contains("requests failed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_without_failed_requests_writes_the_report_and_succeeds()
+    {
+        // Arrange
+        var raw = RawResults(paydeskNon2xx: 0);
+
+        // Act
+        var run = await ReportAsync(raw);
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "latest.md"));
+        Assert.DoesNotContain("invalid", report, StringComparison.Ordinal);
+        Assert.Contains("| Relay ≥ 0.5 of bare confirm rate | not measured in this run | n/a |", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory.FullName, "chart.svg")));
+    }
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    private static string RawResults(int paydeskNon2xx)
+    {
+        static string Line(string target, int non2xx) => string.Create(CultureInfo.InvariantCulture,
+            $$$"""{"scenario":"GET /v1/payments/{id}","connections":1,"target":"{{{target}}}","round":1,"result":{"requests":1000,"duration_us":1000000,"connect_errors":0,"read_errors":0,"write_errors":0,"timeouts":0,"non2xx":{{{non2xx}}},"p50_us":900,"p99_us":2000}}""");
+        return Line("paydesk", paydeskNon2xx) + "\n" + Line("baseline", 0) + "\n";
+    }
+
+    private async Task<ScriptRun> ReportAsync(string raw)
+    {
+        var rawPath = Path.Combine(_directory.FullName, "raw.jsonl");
+        var startupPath = Path.Combine(_directory.FullName, "startup.txt");
+        await File.WriteAllTextAsync(rawPath, raw);
+        await File.WriteAllTextAsync(startupPath, "Sqlite 900\nPostgres 1100\n");
+        string[] arguments =
+        [
+            "bench/report.py", "--raw", rawPath, "--startup", startupPath, "--out", _directory.FullName,
+            "--mode", "smoke", "--cpu", "test cpu", "--dotnet", "10.0", "--postgres", "PostgreSQL 15", "--wrk", "wrk 4",
+            "--duration", "1", "--warmup", "1", "--rounds", "1", "--nproc", "2",
+            "--peak-rss-kb", "100000", "--baseline-rss-kb", "50000", "--mem-kb", "1000000",
+        ];
+        return await ScriptRun.RunAsync("python3", arguments, new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Npgsql;
+using Paydesk.TestSupport;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+using Xunit.Abstractions;
+
+namespace Paydesk.Bench.Tests;
+
+/// <summary>
+/// Runs the whole benchmark harness in smoke mode (<c>bench/run.sh --smoke</c>) against the test run's
+/// PostgreSQL and RabbitMQ, with the Release outputs the solution build made. It checks that the harness
+/// works, not how fast Paydesk is: speed is judged by the full run.
+/// </summary>
+public sealed partial class SmokeRunTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
+
+    private static readonly string[] Scenarios =
+    [
+        "GET /v1/payments/{id}",
+        "GET /v1/users/{id}/payments?limit=20",
+        "POST /v1/users",
+        "POST /v1/payments",
+    ];
+
+    private static readonly int[] Connections = [1, 32];
+
+    [Fact]
+    public async Task Smoke_run_measures_every_scenario_against_the_baseline_and_leaves_nothing_behind()
+    {
+        // Arrange
+        var postgres = PostgresServer.ConnectionString;
+        var rabbitMq = RabbitMqBroker.Uri;
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var results = Directory.CreateTempSubdirectory("paydesk-bench-smoke-");
+        try
+        {
+            ScriptRun run;
+            using (await RabbitMqOutageLock.AcquireAsync(TimeSpan.FromMinutes(10)))
+            {
+                // Act
+                run = await ScriptRun.RunAsync("bash", ["bench/run.sh", "--smoke"], new Dictionary<string, string>
+                {
+                    ["BENCH_NO_BUILD"] = "1",
+                    ["BENCH_CONFIGURATION"] = BuildConfiguration(),
+                    ["BENCH_POSTGRES"] = postgres,
+                    ["BENCH_RABBITMQ"] = rabbitMq,
+                    ["BENCH_RESULTS_DIR"] = results.FullName,
+                    ["BENCH_ID"] = id,
+                }, Deadline);
+            }
+
+            output.WriteLine($"bench/run.sh --smoke took {run.Elapsed.TotalSeconds:F0} s; its output:\n{run.Output}");
+
+            // Assert
+            Assert.True(run.ExitCode == 0, $"bench/run.sh --smoke exited {run.ExitCode}:\n{run.Output}");
+            var report = await File.ReadAllTextAsync(Path.Combine(results.FullName, "latest.md"));
+            AssertEveryScenarioMeasured(report);
+            AssertRelayMeasured(report);
+            AssertStartupMeasured(report);
+            AssertGoalsTable(report);
+            var chart = XDocument.Load(Path.Combine(results.FullName, "chart.svg"));
+            Assert.Equal(XName.Get("svg", "http://www.w3.org/2000/svg"), chart.Root!.Name);
+
+            await AssertNothingLeftBehindAsync(run.Output, postgres, id);
+        }
+        finally
+        {
+            results.Delete(recursive: true);
+        }
+    }
+
+    private static void AssertEveryScenarioMeasured(string report)
+    {
+        var rows = TableRows(report, "| Scenario |")
+            .ToDictionary(cells => (cells[0].Trim('`'), int.Parse(cells[1], CultureInfo.InvariantCulture)));
+        foreach (var scenario in Scenarios)
+        {
+            foreach (var connections in Connections)
+            {
+                Assert.True(rows.TryGetValue((scenario, connections), out var cells), $"no row for {scenario} at {connections} connection(s):\n{report}");
+                Assert.True(Number(cells[2]) > 0, $"Paydesk req/s of {scenario} c={connections} is {cells[2]}");
+                Assert.True(Number(cells[5]) > 0, $"baseline req/s of {scenario} c={connections} is {cells[5]}");
+                Assert.Equal("0/0", cells[9]);
+            }
+        }
+    }
+
+    private static void AssertRelayMeasured(string report)
+    {
+        var row = Assert.Single(TableRows(report, "| Bare confirm loop ev/s |"));
+        Assert.True(Number(row[0]) > 0, $"bare confirm rate is {row[0]}");
+        Assert.True(Number(row[1]) > 0, $"relay rate is {row[1]}");
+        Assert.True(Number(row[4]) > 0, $"commit -> broker p99 is {row[4]}");
+    }
+
+    private static void AssertStartupMeasured(string report)
+    {
+        foreach (var provider in new[] { "Sqlite", "Postgres" })
+        {
+            var match = Regex.Match(report, provider + @": \*\*(\d+) ms\*\*");
+            Assert.True(match.Success, $"no start-to-ready figure for {provider}:\n{report}");
+            Assert.True(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0);
+        }
+    }
+
+    private static void AssertGoalsTable(string report)
+    {
+        var goals = TableRows(report, "| Goal |").Select(cells => cells[0]).ToList();
+        foreach (var scenario in Scenarios)
+        {
+            Assert.Contains(goals, goal => goal.StartsWith($"`{scenario}` c=1 ratio ≥", StringComparison.Ordinal));
+            Assert.Contains(goals, goal => goal.StartsWith($"`{scenario}` p99 at 32 connections", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(goals, goal => goal.StartsWith("Peak RSS", StringComparison.Ordinal));
+        Assert.Contains(goals, goal => goal.StartsWith("Ready <", StringComparison.Ordinal));
+        var relay = Assert.Single(TableRows(report, "| Goal |"), cells => cells[0].StartsWith("Relay ≥", StringComparison.Ordinal));
+        Assert.Matches(@"^\d+\.\d+$", relay[1]);
+        Assert.Contains(goals, goal => goal.Contains("issue 4", StringComparison.Ordinal));
+    }
+
+    private static async Task AssertNothingLeftBehindAsync(string runOutput, string postgres, string id)
+    {
+        await using (var connection = new NpgsqlConnection(postgres))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE @prefix", connection);
+            command.Parameters.AddWithValue("prefix", $"paydesk_bench_{id}%");
+            Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        }
+
+        Assert.False(await ExistsAsync(channel => channel.ExchangeDeclarePassiveAsync($"paydesk.bench.{id}")), "the relay's exchange is left on the broker");
+        Assert.False(await ExistsAsync(channel => channel.QueueDeclarePassiveAsync($"paydesk.bench.{id}.queue")), "the relay's queue is left on the broker");
+
+        var started = ServersLine().Match(runOutput);
+        Assert.True(started.Success, "run.sh did not log the Paydesk and baseline process ids");
+        foreach (var pid in new[] { started.Groups["paydesk"].Value, started.Groups["baseline"].Value })
+        {
+            var cmdline = $"/proc/{pid}/cmdline";
+            var alive = File.Exists(cmdline) && (await File.ReadAllTextAsync(cmdline)).Contains(".dll", StringComparison.Ordinal);
+            Assert.False(alive, $"process {pid} started by run.sh is still running");
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(Func<IChannel, Task> passiveDeclare)
+    {
+        await using var connection = await RabbitMqBroker.ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await passiveDeclare(channel);
+            return true;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The body rows of the markdown table whose header starts with <paramref name="header"/>, as trimmed cells.</summary>
+    private static IEnumerable<string[]> TableRows(string markdown, string header)
+    {
+        var lines = markdown.Split('\n');
+        var start = Array.FindIndex(lines, line => line.StartsWith(header, StringComparison.Ordinal));
+        Assert.True(start >= 0, $"no table with header '{header}':\n{markdown}");
+        return lines.Skip(start + 2)
+            .TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
+            .ToList();
+    }
+
+    private static double Number(string cell) => double.Parse(cell.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    private static string BuildConfiguration() =>
+        typeof(SmokeRunTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+
+    [GeneratedRegex(@"Paydesk on :\d+ \(pid (?<paydesk>\d+)\), baseline on :\d+ \(pid (?<baseline>\d+)\)")]
+    private static partial Regex ServersLine();
+}
