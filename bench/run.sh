@@ -144,12 +144,27 @@ if [[ ${BENCH_NO_BUILD:-0} == 1 ]]; then
   for dll in "$API_DIR/Paydesk.Api.dll" "$BASELINE_DIR/Baseline.dll" "$RELAY_DIR/Paydesk.Bench.Relay.dll"; do
     [[ -f $dll ]] || die "BENCH_NO_BUILD=1 but $dll is missing; build first: dotnet build Paydesk.slnx -c $CONFIGURATION"
   done
+  BUILD_KIND="$CONFIGURATION build output"
 else
   log "building $CONFIGURATION..."
   for project in src/Paydesk.Api/Paydesk.Api.csproj bench/Baseline/Baseline.csproj bench/relay/Paydesk.Bench.Relay.csproj; do
     dotnet build "$ROOT/$project" -c "$CONFIGURATION" -nologo -v quiet >"$WORK/build.log" 2>&1 ||
       { cat "$WORK/build.log" >&2; die "building $project failed"; }
   done
+  # Paydesk and the baseline run as they would be deployed: published ReadyToRun for this
+  # machine's runtime, so start-up is not spent compiling (docs/operations.md, decision 0006).
+  RID=$(dotnet --info 2>/dev/null | awk '/^ *RID:/ {print $2; exit}')
+  [[ -n $RID ]] || die "could not read the runtime identifier from 'dotnet --info'"
+  log "publishing Paydesk and the baseline ReadyToRun for $RID..."
+  for project in src/Paydesk.Api/Paydesk.Api.csproj bench/Baseline/Baseline.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet publish "$ROOT/$project" -c "$CONFIGURATION" -r "$RID" --self-contained false -p:PublishReadyToRun=true \
+      -o "$WORK/publish/$name" -nologo -v quiet >"$WORK/publish.log" 2>&1 ||
+      { cat "$WORK/publish.log" >&2; die "publishing $project failed"; }
+  done
+  API_DIR=$WORK/publish/Paydesk.Api
+  BASELINE_DIR=$WORK/publish/Baseline
+  BUILD_KIND="$CONFIGURATION, published ReadyToRun ($RID)"
   [[ -f $API_DIR/Paydesk.Api.dll ]] || die "no $API_DIR/Paydesk.Api.dll after the build"
   [[ -f $BASELINE_DIR/Baseline.dll ]] || die "no $BASELINE_DIR/Baseline.dll after the build"
   [[ -f $RELAY_DIR/Paydesk.Bench.Relay.dll ]] || die "no $RELAY_DIR/Paydesk.Bench.Relay.dll after the build"
@@ -370,10 +385,36 @@ drive() {
 
 # The warm-up (JIT, pools, caches) runs once per scenario and target, at the most connections.
 MAX_CONNS=$(tr ' ' '\n' <<<"$CONNECTIONS" | sort -n | tail -n 1)
+# wait_quiet: waits until Paydesk's outbox has delivered every event the last run wrote (the
+# in-process relay sends welcome and receipt emails after the requests have been answered), so
+# that this background work never runs into the next measured run, Paydesk's or the baseline's.
+metric() { # metric NAME -> the value of a Prometheus sample line of Paydesk's /metrics, or ""
+  curl -s --max-time 5 "http://127.0.0.1:$PAYDESK_PORT/metrics" | awk -v n="$1" '$1 ~ "^"n"([{]|$)" {print $2; exit}'
+}
+wait_quiet() {
+  local deadline=$(( $(now_ms) + 300000 )) backlog published previous="none" still=0
+  while (( $(now_ms) < deadline )); do
+    backlog=$(metric paydesk_outbox_backlog)
+    published=$(metric paydesk_outbox_published_total)
+    # Quiet: nothing pending and nothing delivered for 2 s. The backlog gauge is refreshed by
+    # the relay's polls (every second), so one look right after a run can still read 0.
+    if [[ ${backlog%%.*} == 0 && $published == "$previous" ]]; then
+      still=$((still + 1))
+      (( still >= 4 )) && return 0
+    else
+      still=0
+    fi
+    previous=$published
+    sleep 0.5
+  done
+  die "Paydesk's outbox did not drain within 300 s (backlog ${backlog:-unknown})"
+}
+
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name mode path <<<"$scenario"
   log "$name: warm-up ($WARMUP s at $MAX_CONNS connections)"
   drive paydesk "$PAYDESK_PORT" "$mode" "$path" "$MAX_CONNS" "$WARMUP" >/dev/null
+  wait_quiet
   drive baseline "$BASELINE_PORT" "$mode" "$path" "$MAX_CONNS" "$WARMUP" >/dev/null
   for conns in $CONNECTIONS; do
     log "$name, $conns connection(s)"
@@ -381,6 +422,7 @@ for scenario in "${SCENARIOS[@]}"; do
       for target in paydesk baseline; do
         port=$PAYDESK_PORT; [[ $target == baseline ]] && port=$BASELINE_PORT
         json=$(drive "$target" "$port" "$mode" "$path" "$conns" "$DURATION")
+        if [[ $target == paydesk ]]; then wait_quiet; fi
         printf '{"scenario":"%s","connections":%d,"target":"%s","round":%d,"result":%s}\n' \
           "$name" "$conns" "$target" "$round" "$json" >>"$RAW"
       done
@@ -421,7 +463,7 @@ cp "$WORK/relay.json" "$RESULTS_DIR/relay.json"
 CPU_MODEL=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 MEM_KB=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
 python3 "$ROOT/bench/report.py" --raw "$RAW" --startup "$WORK/startup.txt" --relay "$WORK/relay.json" --out "$RESULTS_DIR" \
-  --mode "$MODE" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --startup-runs "$STARTUP_RUNS" --configuration "$CONFIGURATION" \
+  --mode "$MODE" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --startup-runs "$STARTUP_RUNS" --configuration "$BUILD_KIND" \
   --peak-rss-kb "$PEAK_RSS_KB" --baseline-rss-kb "$BASELINE_RSS_KB" \
   --nproc "$NPROC" --cpu "${CPU_MODEL:-unknown}" --mem-kb "$MEM_KB" \
   --dotnet "$(dotnet --version)" --postgres "$PG_VERSION" --wrk "$(wrk -v 2>&1 | head -n1 || true)"

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -144,13 +145,17 @@ public static class DependencyInjection
     /// </summary>
     private static void ApplyStatementSettings(NpgsqlConnectionStringBuilder connection, DatabaseOptions options)
     {
-        var given = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
-        if (!given.ContainsKey("Max Auto Prepare"))
+        // The plain builder holds only the keys the string names (Npgsql's answers for every key it knows).
+        var given = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString }.Keys
+            .Cast<string>()
+            .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
         {
             connection.MaxAutoPrepare = options.MaxAutoPrepare;
         }
 
-        if (!given.ContainsKey("No Reset On Close"))
+        if (!given.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
         {
             connection.NoResetOnClose = true;
         }
