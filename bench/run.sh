@@ -4,10 +4,12 @@
 #   bench/run.sh            full run (results in bench/results/latest.md and chart.svg)
 #   bench/run.sh --smoke    a few seconds per scenario, one round (keeps the harness working)
 #
-# Builds Release, starts a throwaway PostgreSQL and RabbitMQ (scripts/lib, like scripts/test.sh),
+# Builds Release and publishes Paydesk and the baseline ReadyToRun (not with BENCH_NO_BUILD=1),
+# starts a throwaway PostgreSQL and RabbitMQ (scripts/lib, like scripts/test.sh),
 # migrates and seeds it through Paydesk's own API, starts Paydesk (Production, PostgreSQL, Stripe
 # adapter against the in-process emulator, Warning logs) and bench/Baseline, drives both with wrk
-# (alternating, rounds, medians), measures Paydesk's peak RSS and its start-to-ready time on SQLite
+# (alternating, rounds, medians; after each Paydesk run it waits until Paydesk's outbox has
+# drained, so no background work spills into the next run), measures Paydesk's peak RSS and its start-to-ready time on SQLite
 # and PostgreSQL, runs bench/relay (outbox relay vs a bare confirm-publish loop, commit->broker
 # latency) and writes the report.
 #
