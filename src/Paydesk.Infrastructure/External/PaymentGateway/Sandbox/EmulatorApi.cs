@@ -16,13 +16,13 @@ internal sealed partial class EmulatorApi : IDisposable
     private readonly StripeEmulatorOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly EmulatorIdempotency _idempotency = new();
+    private readonly EmulatorIdempotency _idempotency;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, EmulatedPaymentIntent> _paymentIntents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EmulatedRefund> _refunds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EmulatedCustomer> _customers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _createdPerPayment = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _lookupsPerPayment = new(StringComparer.Ordinal);
+    private readonly BoundedMap<EmulatedPaymentIntent> _paymentIntents;
+    private readonly BoundedMap<EmulatedRefund> _refunds;
+    private readonly BoundedMap<EmulatedCustomer> _customers;
+    private readonly BoundedMap<int> _createdPerPayment;
+    private readonly BoundedMap<int> _lookupsPerPayment;
     private readonly CancellationTokenSource _stopping = new();
     private int _chargeRequests;
     private int _refundRequests;
@@ -33,6 +33,12 @@ internal sealed partial class EmulatorApi : IDisposable
         _options = options;
         _clock = clock;
         _logger = logger;
+        _idempotency = new EmulatorIdempotency(options.MaxObjects);
+        _paymentIntents = new(options.MaxObjects);
+        _refunds = new(options.MaxObjects);
+        _customers = new(options.MaxObjects);
+        _createdPerPayment = new(options.MaxObjects);
+        _lookupsPerPayment = new(options.MaxObjects);
         Faults = new FaultInjector(options.FaultRate, options.FaultSeed);
         Webhooks = new EmulatorWebhooks(options, clock, logger);
     }

@@ -5,11 +5,14 @@ namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 /// <summary>
 /// Stripe's idempotency semantics: the first request with a key runs and its answer is stored; a
 /// repeat with the same parameters gets that answer again; other parameters get 400
-/// <c>idempotency_error</c>; a repeat while the first still runs gets 409.
+/// <c>idempotency_error</c>; a repeat while the first still runs gets 409. Like Stripe, which
+/// forgets keys after 24 hours, it does not keep them forever: beyond <paramref name="capacity"/>
+/// keys the oldest are forgotten.
 /// </summary>
-internal sealed class EmulatorIdempotency
+internal sealed class EmulatorIdempotency(int capacity)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
 
     public enum Claim
     {
@@ -22,9 +25,16 @@ internal sealed class EmulatorIdempotency
     public (Claim Claim, EmulatorResponse? Stored) TryStart(string scope, string key, string fingerprint)
     {
         var entry = new Entry(fingerprint);
-        var existing = _entries.GetOrAdd($"{scope}\n{key}", entry);
+        var name = $"{scope}\n{key}";
+        var existing = _entries.GetOrAdd(name, entry);
         if (ReferenceEquals(existing, entry))
         {
+            _order.Enqueue(name);
+            while (_entries.Count > capacity && _order.TryDequeue(out var oldest))
+            {
+                _entries.TryRemove(oldest, out _);
+            }
+
             return (Claim.Started, null);
         }
 
@@ -37,8 +47,14 @@ internal sealed class EmulatorIdempotency
         return response is null ? (Claim.InProgress, null) : (Claim.Replay, response);
     }
 
-    public void Complete(string scope, string key, EmulatorResponse response) =>
-        Volatile.Write(ref _entries[$"{scope}\n{key}"].Response, response);
+    public void Complete(string scope, string key, EmulatorResponse response)
+    {
+        // Forgotten meanwhile only if capacity-many keys arrived while this request ran.
+        if (_entries.TryGetValue($"{scope}\n{key}", out var entry))
+        {
+            Volatile.Write(ref entry.Response, response);
+        }
+    }
 
     /// <summary>The request never began executing (e.g. its parameters were invalid): nothing is kept, as Stripe does.</summary>
     public void Forget(string scope, string key) => _entries.TryRemove($"{scope}\n{key}", out _);

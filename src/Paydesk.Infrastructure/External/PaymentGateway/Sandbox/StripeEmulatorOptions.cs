@@ -40,6 +40,13 @@ public sealed class StripeEmulatorOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan FaultDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How many payment intents, refunds and customers (each) and idempotency keys the emulator
+    /// keeps in memory; beyond that it forgets the oldest, so a long-running sandbox stays bounded.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxObjects { get; set; } = 10_000;
+
     /// <summary>Seed for the fault dice, so a failing run can be repeated.</summary>
     public int? FaultSeed { get; set; }
 }
