@@ -46,7 +46,8 @@ public static class DependencyInjection
         AddDatabase(services);
         services.AddMessaging();
 
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPaymentRepository, PaymentRepository>();
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();

@@ -24,6 +24,7 @@ internal static class MessagingRegistration
         services.AddSingleton<OutboxMetrics>();
         services.AddScoped<OutboxStore>();
         services.AddSingleton<InboxDispatcher>();
+        services.AddScoped<InboxTransactionStatements>();
         services.AddScoped<IIntegrationEventHandler, EventTypeCountHandler>();
 
         services.AddSingleton<RabbitMqConnection>();

@@ -82,9 +82,19 @@ public sealed class InboxDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler>().Single(h => h.Name == handlerName);
         await handler.HandleAsync(integrationEvent, cancellationToken);
         db.InboxRecords.Add(new InboxRecord { EventId = integrationEvent.Id, Handler = handlerName, ProcessedAt = Timestamps.Normalize(clock.GetUtcNow()) });
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var statements = scope.ServiceProvider.GetRequiredService<InboxTransactionStatements>();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellationToken);
+            if (statements.IsEmpty)
+            {
+                // Tracked changes only: SaveChanges is already one transaction.
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await CommitWithStatementsAsync(db, unitOfWork, statements, cancellationToken);
+            }
         }
         catch (DuplicateKeyException)
         {
@@ -95,6 +105,30 @@ public sealed class InboxDispatcher(IServiceScopeFactory scopes, TimeProvider cl
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// The tracked changes and inbox record, then the handler's statements, in one transaction. A
+    /// user transaction must run inside the execution strategy (PostgreSQL retries on transient
+    /// failures); each attempt saves the entries again, as they are accepted only after the commit.
+    /// A retry after a commit that did succeed meets the inbox record: DuplicateKeyException, as
+    /// for a concurrent delivery. The inbox row is written first so that the counter rows the
+    /// statements lock stay locked only until the commit right after them.
+    /// </summary>
+    private static async Task CommitWithStatementsAsync(
+        PaydeskDbContext db, UnitOfWork unitOfWork, InboxTransactionStatements statements, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(
+            async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await unitOfWork.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                await statements.RunAsync(ct);
+                await transaction.CommitAsync(ct);
+            },
+            cancellationToken);
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     private async Task<bool> AlreadyHandledAsync(string handlerName, Guid eventId)
