@@ -45,7 +45,7 @@ public abstract class InProcessRelayTests(DatabaseFixture fixture)
         Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == integrationEvent.Id));
     }
 
-    internal static ServiceProvider Services(TestDatabase database)
+    internal static ServiceProvider Services(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -61,6 +61,7 @@ public abstract class InProcessRelayTests(DatabaseFixture fixture)
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddInfrastructure();
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
