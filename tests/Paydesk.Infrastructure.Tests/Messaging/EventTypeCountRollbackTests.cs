@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Paydesk.Application.Abstractions;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
@@ -44,15 +45,17 @@ public abstract class EventTypeCountRollbackTests(DatabaseFixture fixture)
         Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == integrationEvent.Id));
     }
 
-    private static IntegrationEvent Event() =>
+    protected static IntegrationEvent Event() =>
         new(Guid.CreateVersion7(), $"inbox.test.{Guid.NewGuid():N}", "subject", TestData.Noon, default);
 
     /// <summary>The counter, under its own name, followed by a statement that fails inside the same transaction.</summary>
-    private static void FailAfterCounting(IServiceCollection services)
+    private static void FailAfterCounting(IServiceCollection services) => ReplaceCounter(services, typeof(FailingAfterCountHandler));
+
+    protected static void ReplaceCounter(IServiceCollection services, Type handler)
     {
         var counter = services.Single(d => d.ServiceType == typeof(IIntegrationEventHandler) && d.ImplementationType == typeof(EventTypeCountHandler));
         services.Remove(counter);
-        services.AddScoped<IIntegrationEventHandler, FailingAfterCountHandler>();
+        services.AddScoped(typeof(IIntegrationEventHandler), handler);
     }
 
     private sealed class FailingAfterCountHandler(PaydeskDbContext db, InboxTransactionStatements statements) : IIntegrationEventHandler
@@ -72,7 +75,42 @@ public abstract class EventTypeCountRollbackTests(DatabaseFixture fixture)
 }
 
 public sealed class PostgresEventTypeCountRollbackTests(PostgresFixture fixture)
-    : EventTypeCountRollbackTests(fixture), IClassFixture<PostgresFixture>;
+    : EventTypeCountRollbackTests(fixture), IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task A_transaction_retried_after_a_transient_failure_writes_the_count_and_the_inbox_record_once()
+    {
+        // PostgreSQL runs the commit under a retrying execution strategy (SQLite has none): the
+        // second attempt must write the inbox record again, although the first one had saved it.
+        await using var services = InProcessRelayTests.Services(fixture.Database, s => ReplaceCounter(s, typeof(TransientFailureOnceHandler)));
+        var integrationEvent = Event();
+
+        await services.GetRequiredService<InboxDispatcher>().DispatchAsync(integrationEvent, CancellationToken.None);
+
+        await using var db = fixture.Database.CreateContext();
+        Assert.Equal(1, (await db.EventTypeCounts.SingleAsync(c => c.EventType == integrationEvent.Type)).Count);
+        Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == integrationEvent.Id));
+    }
+
+    /// <summary>The counter, then a statement that fails once as a dropped connection would.</summary>
+    private sealed class TransientFailureOnceHandler(PaydeskDbContext db, InboxTransactionStatements statements) : IIntegrationEventHandler
+    {
+        private readonly EventTypeCountHandler _counter = new(db, statements);
+
+        public string Name => _counter.Name;
+
+        public bool Handles(string eventType) => _counter.Handles(eventType);
+
+        public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+        {
+            await _counter.HandleAsync(integrationEvent, cancellationToken);
+            var attempts = 0;
+            statements.Add(_ => ++attempts == 1
+                ? throw new NpgsqlException("Simulated broken connection.", new TimeoutException())
+                : Task.CompletedTask);
+        }
+    }
+}
 
 public sealed class SqliteEventTypeCountRollbackTests(SqliteFixture fixture)
     : EventTypeCountRollbackTests(fixture), IClassFixture<SqliteFixture>;
