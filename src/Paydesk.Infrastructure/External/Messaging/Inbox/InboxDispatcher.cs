@@ -119,15 +119,27 @@ public sealed class InboxDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         PaydeskDbContext db, UnitOfWork unitOfWork, InboxTransactionStatements statements, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(
-            async ct =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await unitOfWork.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-                await statements.RunAsync(ct);
-                await transaction.CommitAsync(ct);
-            },
-            cancellationToken);
+
+        // A failure anywhere rolls the whole transaction back, so SaveChanges' savepoint in it
+        // would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await strategy.ExecuteAsync(
+                async ct =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    await unitOfWork.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                    await statements.RunAsync(ct);
+                    await transaction.CommitAsync(ct);
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
+
         db.ChangeTracker.AcceptAllChanges();
     }
 
