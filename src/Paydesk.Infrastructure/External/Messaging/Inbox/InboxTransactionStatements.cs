@@ -14,7 +14,10 @@ internal sealed class InboxTransactionStatements
 
     public bool IsEmpty => _statements.Count == 0;
 
-    /// <summary>Adds a statement; it must be safe to run again, in a new transaction, if the commit is retried.</summary>
+    /// <summary>
+    /// Adds a statement. It must run on the scope's <c>PaydeskDbContext</c> (the one the dispatcher's
+    /// transaction is on) and be safe to run again, in a new transaction, if the commit is retried.
+    /// </summary>
     public void Add(Func<CancellationToken, Task> statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
