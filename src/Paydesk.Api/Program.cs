@@ -24,7 +24,11 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
     commandArgs = args[1..].Where(a => !IsSetting(a)).ToArray();
 }
 
-var builder = WebApplication.CreateBuilder(hostArgs);
+// Configuration is read once, at start-up, where every options class is validated; a change needs
+// a restart. The framework would otherwise watch the content root for edits to appsettings*.json,
+// and every file Paydesk writes under it (the email pickup folder, the SQLite database) would wake
+// that watcher: about a tenth of the CPU of the welcome-email work in the benchmark.
+var builder = WebApplication.CreateBuilder([.. hostArgs, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.Configuration.UsePaydeskSources(builder.Environment, hostArgs);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
