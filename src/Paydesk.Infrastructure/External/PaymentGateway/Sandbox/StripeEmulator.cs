@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -52,6 +53,9 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>API requests to create a PaymentIntent that reached the emulator (replays and faults included).</summary>
     public int ChargeRequests => _api.ChargeRequests;
 
+    /// <summary>The emulator host's own configuration (tests check that it watches no files).</summary>
+    internal IConfiguration Configuration => _app.Configuration;
+
     /// <summary>API requests to create a Refund that reached the emulator (replays and faults included).</summary>
     public int RefundRequests => _api.RefundRequests;
 
@@ -69,6 +73,10 @@ public sealed partial class StripeEmulator : IAsyncDisposable
             ApplicationName = typeof(StripeEmulator).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = "Sandbox",
+
+            // Nothing here reads the configuration files; watching them would make every file the
+            // host writes under the same content root (emails, SQLite) wake a file watcher.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.Logging.ClearProviders();
         if (loggerFactory is not null)
