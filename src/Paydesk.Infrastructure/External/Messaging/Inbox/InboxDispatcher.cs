@@ -49,6 +49,18 @@ public sealed class InboxDispatcher(IServiceScopeFactory scopes, TimeProvider cl
                 .Where(h => h.Handles(integrationEvent.Type))
                 .Select(h => h.Name)
                 .ToList();
+
+            // One look at the inbox for all of them, not one per handler. A concurrent delivery
+            // that records a handler after this look still meets the inbox key at that handler's commit.
+            if (names.Count > 0)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PaydeskDbContext>();
+                var handled = await db.InboxRecords
+                    .Where(r => r.EventId == integrationEvent.Id)
+                    .Select(r => r.Handler)
+                    .ToListAsync(cancellationToken);
+                names.RemoveAll(handled.Contains);
+            }
         }
 
         List<Exception>? failures = null;
@@ -74,10 +86,6 @@ public sealed class InboxDispatcher(IServiceScopeFactory scopes, TimeProvider cl
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaydeskDbContext>();
-        if (await db.InboxRecords.AnyAsync(r => r.EventId == integrationEvent.Id && r.Handler == handlerName, cancellationToken))
-        {
-            return;
-        }
 
         var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler>().Single(h => h.Name == handlerName);
         await handler.HandleAsync(integrationEvent, cancellationToken);
