@@ -20,6 +20,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
     public StripePaymentGateway(HttpClient httpClient, IOptions<StripeGatewayOptions> options, ILogger<StripePaymentGateway> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        StripeOptionsReflection.Hold();
         var settings = options.Value;
 
         // maxNetworkRetries: 0 because the HttpClient's resilience handler retries; enableTelemetry:
