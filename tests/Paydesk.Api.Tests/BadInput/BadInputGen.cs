@@ -62,11 +62,28 @@ internal static class BadInputGen
         (3, IdempotencyKey.Select(k => ((string?)k, false))),
         (1, Gen.OneOf<string?>(null, "", "a b", "clé", "tab\tkey", new string('k', 256)).Select(k => (k, true))));
 
-    /// <summary>Extra poisons any object body can carry: an unknown member, a duplicate member.</summary>
-    private static Gen<(string Extra, bool Bad)> Extras(string someMember) => Gen.Frequency(
-        (4, Gen.Const((string.Empty, false))),
-        (1, Gen.Select(AnyString.Where(n => n.Length > 0), AnyJson).Select(f => ($",{Quote("x_" + f.Item1)}:{f.Item2}", true))),
-        (1, AnyJson.Select(v => ($",{Quote(someMember)}:{v}", true))));
+    /// <summary>What an extra member appended to an object body is.</summary>
+    private enum ExtraKind
+    {
+        None,
+        Unknown,
+        Repeated,
+    }
+
+    /// <summary>
+    /// An extra member appended to an object body: an unknown member, or <paramref name="someMember"/>
+    /// once more. The repeat poisons only when the body also holds that member: appended to a body that
+    /// left it out, it is the member itself, and may well be valid.
+    /// </summary>
+    private readonly record struct Extra(string Json, ExtraKind Kind)
+    {
+        public bool PoisonsWhen(Field member) => Kind == ExtraKind.Unknown || (Kind == ExtraKind.Repeated && member.Json is not null);
+    }
+
+    private static Gen<Extra> Extras(string someMember) => Gen.Frequency(
+        (4, Gen.Const(new Extra(string.Empty, ExtraKind.None))),
+        (1, Gen.Select(AnyString.Where(n => n.Length > 0), AnyJson).Select(f => new Extra($",{Quote("x_" + f.Item1)}:{f.Item2}", ExtraKind.Unknown))),
+        (1, AnyJson.Select(v => new Extra($",{Quote(someMember)}:{v}", ExtraKind.Repeated))));
 
     private static string Object(IEnumerable<(string Name, string? Json)> fields, string extra) =>
         "{" + string.Join(",", fields.Where(f => f.Json is not null).Select(f => $"{Quote(f.Name)}:{f.Json}")) + extra + "}";
@@ -76,8 +93,8 @@ internal static class BadInputGen
                 FieldOf(Gen.Guid.Select(g => Quote($"u{g:N}@example.com")), Gen.OneOf(Omitted, WrongType(IsString), BadString(s => s.Contains('@', StringComparison.Ordinal) && s.Length <= 254))),
                 FieldOf(Gen.OneOf("Ada", "Grace Hopper", "李小龙").Select(Quote), Gen.OneOf(Omitted, WrongType(IsString), Gen.Int[201, 2000].Select(n => (string?)Quote(new string('n', n))))),
                 Extras("email"))
-            .Where((email, name, extra) => email.Bad || name.Bad || extra.Bad)
-            .Select((email, name, extra) => Probe.Json("generated user", "POST", "/v1/users", Object([("email", email.Json), ("name", name.Json)], extra.Extra)));
+            .Where((email, name, extra) => email.Bad || name.Bad || extra.PoisonsWhen(email))
+            .Select((email, name, extra) => Probe.Json("generated user", "POST", "/v1/users", Object([("email", email.Json), ("name", name.Json)], extra.Json)));
 
     public static Gen<Probe> CreatePayment(string userId) =>
         Gen.Select(
@@ -88,12 +105,12 @@ internal static class BadInputGen
                 FieldOf(Gen.OneOf("Order 42", "").Select(Quote), Gen.OneOf(WrongType(j => IsString(j) || j == "null"), Gen.Int[1001, 3000].Select(n => (string?)Quote(new string('d', n))))),
                 IdempotencyHeader,
                 Extras("amount"))
-            .Where((user, amount, currency, source, description, key, extra) => user.Bad || amount.Bad || currency.Bad || source.Bad || description.Bad || key.Bad || extra.Bad)
+            .Where((user, amount, currency, source, description, key, extra) => user.Bad || amount.Bad || currency.Bad || source.Bad || description.Bad || key.Bad || extra.PoisonsWhen(amount))
             .Select((user, amount, currency, source, description, key, extra) => Probe.Json(
                 "generated payment",
                 "POST",
                 "/v1/payments",
-                Object([("userId", user.Json), ("amount", amount.Json), ("currency", currency.Json), ("source", source.Json), ("description", description.Json)], extra.Extra),
+                Object([("userId", user.Json), ("amount", amount.Json), ("currency", currency.Json), ("source", source.Json), ("description", description.Json)], extra.Json),
                 key.Key));
 
     public static Gen<Probe> RefundPayment(string paymentId, long paymentAmount) =>
@@ -103,12 +120,12 @@ internal static class BadInputGen
                 FieldOf(Gen.OneOf("requested_by_customer", "").Select(Quote), Gen.OneOf(WrongType(j => IsString(j) || j == "null"), Gen.Int[501, 2000].Select(n => (string?)Quote(new string('r', n))))),
                 IdempotencyHeader,
                 Extras("reason"))
-            .Where((id, amount, reason, key, extra) => id.Bad || amount.Bad || reason.Bad || key.Bad || extra.Bad)
+            .Where((id, amount, reason, key, extra) => id.Bad || amount.Bad || reason.Bad || key.Bad || extra.PoisonsWhen(reason))
             .Select((id, amount, reason, key, extra) => Probe.Json(
                 "generated refund",
                 "POST",
                 $"/v1/payments/{Segment(id.Json!)}/refunds",
-                Object([("amount", amount.Json), ("reason", reason.Json)], extra.Extra),
+                Object([("amount", amount.Json), ("reason", reason.Json)], extra.Json),
                 key.Key));
 
     /// <summary>GETs of a user or a payment by an id that is unknown or not an id at all.</summary>
