@@ -58,7 +58,7 @@ public static class DependencyInjection
 
         // Stripe is the one provider; in Development its ApiBase is the sandbox emulator this process serves.
         services.AddStripeGateway();
-        services.AddTransient<IPaymentGateway>(sp => new InstrumentedPaymentGateway(
+        services.AddSingleton<IPaymentGateway>(sp => new InstrumentedPaymentGateway(
             sp.GetRequiredService<StripePaymentGateway>(),
             sp.GetRequiredService<PaydeskTelemetry>()));
         services.AddValidatedOptions<StripeEmulatorOptions>(StripeEmulatorOptions.SectionName);

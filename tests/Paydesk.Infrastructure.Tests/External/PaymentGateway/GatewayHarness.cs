@@ -31,6 +31,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public IPaymentGateway Gateway => _services.GetRequiredService<StripePaymentGateway>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<GatewayHarness> StartAsync(
         string? adapterSecretKey = null,
         TimeSpan? attemptTimeout = null,

@@ -10,11 +10,28 @@ namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
 internal static class StripeRegistration
 {
+    /// <summary>The named HttpClient the Stripe adapter sends through.</summary>
+    public const string HttpClientName = "stripe";
+
     /// <summary>
-    /// The Stripe adapter as a typed HttpClient. Its resilience pipeline is the one retry layer
-    /// (Stripe.net's own retries are off): total timeout → retry → per-attempt timeout. Only requests
-    /// that are safe to repeat are retried: GETs, and POSTs that carry an Idempotency-Key.
+    /// How long one pooled connection to Stripe is reused before a new one is opened, so DNS changes
+    /// are followed although the adapter keeps one HttpClient for the life of the process.
     /// </summary>
+    internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The Stripe adapter: one instance for the process, over a named HttpClient from
+    /// IHttpClientFactory. Its resilience pipeline is the one retry layer (Stripe.net's own retries
+    /// are off): total timeout → retry → per-attempt timeout. Only requests that are safe to repeat
+    /// are retried: GETs, and POSTs that carry an Idempotency-Key.
+    /// </summary>
+    /// <remarks>
+    /// The adapter is a singleton because a <see cref="global::Stripe.StripeClient"/> is costly to
+    /// build: Stripe.net reads its assembly's file version for the user-agent header and builds its
+    /// serializer state per client. As a typed client (transient) that happened on every charge.
+    /// A singleton may keep its HttpClient only if the handler underneath never expires and bounds
+    /// its connections' lifetime itself: the pattern Microsoft documents for IHttpClientFactory.
+    /// </remarks>
     public static IServiceCollection AddStripeGateway(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<StripeGatewayOptions>, StripeGatewayOptionsValidator>();
@@ -22,7 +39,12 @@ internal static class StripeRegistration
             .BindConfiguration(StripeGatewayOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = false)
             .ValidateOnStart();
 
-        services.AddHttpClient<StripePaymentGateway>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StripePaymentGateway>(
+            sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("stripe", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<StripeGatewayOptions>>().Value;
