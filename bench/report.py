@@ -30,6 +30,9 @@ def parse_args():
     p.add_argument("--configuration", default="Release", help="the build configuration measured")
     p.add_argument("--startup-runs", type=int, help="start-to-ready runs per provider (default: --rounds)")
     p.add_argument("--relay", help="bench/relay's RELAYJSON object (a file); absent: relay not measured")
+    p.add_argument("--warmups", help="run.sh's warm-up record: scenario, seconds, methods compiled, methods in the last step (TSV)")
+    p.add_argument("--warmup-max", type=int, help="the most seconds of warm-up per scenario")
+    p.add_argument("--jit-settled", type=int, help="methods compiled per second below which the JIT counted as settled")
     return p.parse_args()
 
 
@@ -41,6 +44,14 @@ def load(raw_path):
                 r = json.loads(line)
                 runs.setdefault((r["scenario"], r["connections"], r["target"]), []).append(r["result"])
     return runs
+
+
+def load_warmups(path):
+    if not path:
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [(name, int(seconds), int(compiled), int(last))
+                for name, seconds, compiled, last in (line.rstrip("\n").split("\t") for line in f if line.strip())]
 
 
 def summarise(results):
@@ -126,8 +137,14 @@ def main():
 
     md = []
     md.append("# Paydesk benchmark: latest results\n")
+    warmups = load_warmups(a.warmups)
+    if warmups and a.warmup_max and a.warmup_max > a.warmup:
+        warmup_text = (f"warm-up per scenario at the most connections, in steps of {a.warmup} s until Paydesk's JIT had settled "
+                       f"(fewer than {a.jit_settled} methods compiled per second; at most {a.warmup_max} s), the baseline as long")
+    else:
+        warmup_text = f"{a.warmup} s warm-up per scenario and target (at the most connections)"
     md.append(f"Run: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, mode **{a.mode}**: "
-              f"{a.warmup} s warm-up per scenario and target (at the most connections), then {a.rounds} round(s) of {a.duration} s, "
+              f"{warmup_text}, then {a.rounds} round(s) of {a.duration} s, "
               "Paydesk and baseline alternated; figures are medians of the rounds.\n")
     md.append(f"Machine: {a.nproc} CPU(s), {escape(a.cpu)}, {a.mem_kb / 1024 / 1024:.1f} GiB memory; "
               f"shared and noisy, so read the ratios, not the absolute numbers. "
@@ -150,6 +167,15 @@ def main():
     md.append(f"Peak RSS of Paydesk under load (VmHWM): **{rss_mb:.0f} MB** (baseline: {a.baseline_rss_kb / 1024:.0f} MB).  ")
     md.append("Start to `/health/ready` 200 (median of " + str(a.startup_runs or a.rounds) + "): " +
               ", ".join(f"{k}: **{v:.0f} ms**" for k, v in sorted(ready.items())) + ".\n")
+    if warmups:
+        md.append("Warm-up: how long Paydesk ran each scenario before it was measured, and what its JIT compiled meanwhile "
+                  "(tiered compilation re-compiles hot methods while the load runs; a Paydesk process just deployed "
+                  "serves its first minute or so more slowly).\n")
+        md.append("| Scenario | Warm-up s | Methods compiled | In the last step |")
+        md.append("|---|---:|---:|---:|")
+        for name, seconds, compiled, last in warmups:
+            md.append(f"| `{name}` | {seconds} | {compiled:,} | {last:,} |")
+        md.append("")
     relay = None
     if a.relay:
         with open(a.relay, encoding="utf-8") as f:

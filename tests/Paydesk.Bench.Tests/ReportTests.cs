@@ -40,6 +40,23 @@ public sealed class ReportTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_directory.FullName, "chart.svg")));
     }
 
+    [Fact]
+    public async Task The_warm_up_each_scenario_needed_until_the_JIT_settled_is_reported()
+    {
+        // Arrange
+        var warmups = Path.Combine(_directory.FullName, "warmups.tsv");
+        await File.WriteAllTextAsync(warmups, "GET /v1/payments/{id}\t65\t9120\t88\n");
+
+        // Act
+        var run = await ReportAsync(RawResults(paydeskNon2xx: 0), "--warmups", warmups, "--warmup-max", "180", "--jit-settled", "30");
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "latest.md"));
+        Assert.Contains("in steps of 1 s until Paydesk's JIT had settled (fewer than 30 methods compiled per second; at most 180 s)", report, StringComparison.Ordinal);
+        Assert.Contains("| `GET /v1/payments/{id}` | 65 | 9,120 | 88 |", report, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Delete(recursive: true);
 
     private static string RawResults(int paydeskNon2xx)
@@ -49,7 +66,7 @@ public sealed class ReportTests : IDisposable
         return Line("paydesk", paydeskNon2xx) + "\n" + Line("baseline", 0) + "\n";
     }
 
-    private async Task<ScriptRun> ReportAsync(string raw)
+    private async Task<ScriptRun> ReportAsync(string raw, params string[] extraArguments)
     {
         var rawPath = Path.Combine(_directory.FullName, "raw.jsonl");
         var startupPath = Path.Combine(_directory.FullName, "startup.txt");
@@ -61,6 +78,7 @@ public sealed class ReportTests : IDisposable
             "--mode", "smoke", "--cpu", "test cpu", "--dotnet", "10.0", "--postgres", "PostgreSQL 15", "--wrk", "wrk 4",
             "--duration", "1", "--warmup", "1", "--rounds", "1", "--nproc", "2",
             "--peak-rss-kb", "100000", "--baseline-rss-kb", "50000", "--mem-kb", "1000000",
+            .. extraArguments,
         ];
         return await ScriptRun.RunAsync("python3", arguments, new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
     }
