@@ -53,6 +53,7 @@ public sealed class StripeEmulatorTests : IAsyncLifetime
         using var second = await PostAsync("/v1/payment_intents", key, body);
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal((await ReadAsync(first)).GetProperty("id").GetString(), (await ReadAsync(second)).GetProperty("id").GetString());
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
     }
