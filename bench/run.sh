@@ -422,8 +422,8 @@ wait_quiet() {
 
 # warm_up NAME MODE PATH: Paydesk first, in steps of WARMUP seconds until its JIT has settled or
 # WARMUP_MAX is reached, then the baseline for as long. Tiered compilation re-compiles Paydesk's hot
-# methods (twice, with dynamic PGO) while the load runs: on two shared cores that took about a
-# minute of load per scenario, so a short warm-up measured the JIT rather than Paydesk. The time
+# methods (twice, with dynamic PGO) while the load runs: on two shared cores that took 10-40 s at 32
+# connections and about a minute at 2, so a 5 s warm-up measured the JIT rather than Paydesk. The time
 # each scenario needed is reported, not hidden.
 WARMUPS=$WORK/warmups.tsv
 : >"$WARMUPS"
