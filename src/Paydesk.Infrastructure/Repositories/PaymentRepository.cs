@@ -7,13 +7,36 @@ namespace Paydesk.Infrastructure.Repositories;
 
 internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepository
 {
+    // The reads behind the GET endpoints are compiled: they run on every request.
+    private static readonly CompiledPerModel<Func<PaydeskDbContext, PaymentId, CancellationToken, Task<Payment?>>> ReadOnlyById = new(() =>
+        EF.CompileAsyncQuery((PaydeskDbContext db, PaymentId id, CancellationToken _) =>
+            db.Payments.AsNoTracking().Include(p => p.Refunds).FirstOrDefault(p => p.Id == id)));
+
+    private static readonly CompiledPerModel<Func<PaydeskDbContext, UserId, int, IAsyncEnumerable<Payment>>> FirstPageByUser = new(() =>
+        EF.CompileAsyncQuery((PaydeskDbContext db, UserId userId, int count) =>
+            db.Payments.AsNoTracking()
+                .Where(p => p.UserId == userId)
+                .OrderByDescending(p => p.CreatedAt)
+                .ThenByDescending(p => p.Id)
+                .Take(count)));
+
+    // Keyset paging: rows strictly after the last one returned, in (created_at, id) order.
+    private static readonly CompiledPerModel<Func<PaydeskDbContext, UserId, DateTimeOffset, PaymentId, int, IAsyncEnumerable<Payment>>> NextPageByUser = new(() =>
+        EF.CompileAsyncQuery((PaydeskDbContext db, UserId userId, DateTimeOffset createdAt, PaymentId id, int count) =>
+            db.Payments.AsNoTracking()
+                .Where(p => p.UserId == userId)
+                .Where(p => p.CreatedAt < createdAt || (p.CreatedAt == createdAt && p.Id.CompareTo(id) < 0))
+                .OrderByDescending(p => p.CreatedAt)
+                .ThenByDescending(p => p.Id)
+                .Take(count)));
+
     public void Add(Payment payment) => db.Payments.Add(payment);
 
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         db.Payments.Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     public Task<Payment?> GetByIdReadOnlyAsync(PaymentId id, CancellationToken cancellationToken) =>
-        db.Payments.AsNoTracking().Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        ReadOnlyById.For(db)(db, id, cancellationToken);
 
     public async Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken) =>
         await db.Payments
@@ -26,18 +49,15 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
 
     public async Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
     {
-        var query = db.Payments.AsNoTracking().Where(p => p.UserId == userId);
-        if (after is { } position)
+        var rows = after is { } position
+            ? NextPageByUser.For(db)(db, userId, position.CreatedAt, position.Id, count)
+            : FirstPageByUser.For(db)(db, userId, count);
+        var page = new List<Payment>(count);
+        await foreach (var payment in rows.WithCancellation(cancellationToken))
         {
-            // Keyset paging: rows strictly after the last one returned, in (created_at, id) order.
-            query = query.Where(p => p.CreatedAt < position.CreatedAt
-                || (p.CreatedAt == position.CreatedAt && p.Id.CompareTo(position.Id) < 0));
+            page.Add(payment);
         }
 
-        return await query
-            .OrderByDescending(p => p.CreatedAt)
-            .ThenByDescending(p => p.Id)
-            .Take(count)
-            .ToListAsync(cancellationToken);
+        return page;
     }
 }
