@@ -401,18 +401,23 @@ metric() { # metric NAME -> the value of the first sample line of NAME in Paydes
   # awk reads to the end: stopping at the match would fail curl's write, and with it the pipeline.
   curl -s --max-time 5 "http://127.0.0.1:$PAYDESK_PORT/metrics" | awk -v n="$1" '!found && $1 ~ "^"n"([{]|$)" {print $2; found = 1}'
 }
+# DRAINED_MS: how long after the call the outbox was last seen at work (events pending or being
+# delivered), to within about a second: the background work the run left behind; 0 if none.
 wait_quiet() {
-  local deadline=$(( $(now_ms) + 300000 )) backlog published previous="none" still=0
+  local started deadline backlog published previous="" still=0 seen
+  started=$(now_ms); deadline=$(( started + 300000 )); DRAINED_MS=0
   while (( $(now_ms) < deadline )); do
+    seen=$(now_ms)
     backlog=$(metric paydesk_outbox_backlog)
     published=$(metric paydesk_outbox_published_total)
     # Quiet: nothing pending and nothing delivered for 2 s. The backlog gauge is refreshed by
     # the relay's polls (every second), so one look right after a run can still read 0.
-    if [[ ${backlog%%.*} == 0 && $published == "$previous" ]]; then
+    if [[ ${backlog%%.*} == 0 && ( -z $previous || $published == "$previous" ) ]]; then
       still=$((still + 1))
       (( still >= 4 )) && return 0
     else
       still=0
+      DRAINED_MS=$(( seen - started ))
     fi
     previous=$published
     sleep 0.5
@@ -456,7 +461,7 @@ for scenario in "${SCENARIOS[@]}"; do
       for target in paydesk baseline; do
         port=$PAYDESK_PORT; [[ $target == baseline ]] && port=$BASELINE_PORT
         json=$(drive "$target" "$port" "$mode" "$path" "$conns" "$DURATION")
-        if [[ $target == paydesk ]]; then wait_quiet; fi
+        if [[ $target == paydesk ]]; then wait_quiet; json="${json%\}},\"drain_ms\":$DRAINED_MS}"; fi
         printf '{"scenario":"%s","connections":%d,"target":"%s","round":%d,"result":%s}\n' \
           "$name" "$conns" "$target" "$round" "$json" >>"$RAW"
       done

@@ -57,6 +57,34 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("| `GET /v1/payments/{id}` | 65 | 9,120 | 88 |", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_background_drain_after_each_run_is_reported_with_the_rate_it_leaves()
+    {
+        // Arrange: 1,000 requests in 1 s, then 1 s until the outbox had drained; the baseline 1,000/s.
+        var raw = RawResults(paydeskNon2xx: 0).Replace(
+            "\"target\":\"paydesk\",\"round\":1,\"result\":{", "\"target\":\"paydesk\",\"round\":1,\"result\":{\"drain_ms\":1000,", StringComparison.Ordinal);
+
+        // Act
+        var run = await ReportAsync(raw);
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "latest.md"));
+        Assert.Contains("| `GET /v1/payments/{id}` | 1 | 1.0 | 500 | 0.50 |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_drain_times_no_background_table_is_written()
+    {
+        // Act
+        var run = await ReportAsync(RawResults(paydeskNon2xx: 0));
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "latest.md"));
+        Assert.DoesNotContain("Ratio incl. drain", report, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Delete(recursive: true);
 
     private static string RawResults(int paydeskNon2xx)

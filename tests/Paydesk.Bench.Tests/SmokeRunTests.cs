@@ -59,6 +59,7 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
             Assert.True(run.ExitCode == 0, $"bench/run.sh --smoke exited {run.ExitCode}:\n{run.Output}");
             var report = await File.ReadAllTextAsync(Path.Combine(results.FullName, "latest.md"));
             AssertEveryScenarioMeasured(report);
+            AssertBackgroundDrainMeasured(report);
             AssertRelayMeasured(report);
             AssertStartupMeasured(report);
             AssertGoalsTable(report);
@@ -85,6 +86,21 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
                 Assert.True(Number(cells[2]) > 0, $"Paydesk req/s of {scenario} c={connections} is {cells[2]}");
                 Assert.True(Number(cells[5]) > 0, $"baseline req/s of {scenario} c={connections} is {cells[5]}");
                 Assert.Equal("0/0", cells[9]);
+            }
+        }
+    }
+
+    private static void AssertBackgroundDrainMeasured(string report)
+    {
+        var rows = TableRows(report, "| Scenario | Conns | Drain after the run, s |")
+            .ToDictionary(cells => (cells[0].Trim('`'), int.Parse(cells[1], CultureInfo.InvariantCulture)));
+        foreach (var scenario in Scenarios)
+        {
+            foreach (var connections in Connections)
+            {
+                Assert.True(rows.TryGetValue((scenario, connections), out var cells), $"no drain row for {scenario} at {connections} connection(s):\n{report}");
+                Assert.True(Number(cells[2]) >= 0, $"drain of {scenario} c={connections} is {cells[2]}");
+                Assert.True(Number(cells[3]) > 0, $"Paydesk req/s incl. drain of {scenario} c={connections} is {cells[3]}");
             }
         }
     }
