@@ -76,33 +76,39 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
 
     private static void AssertEveryScenarioMeasured(string report)
     {
-        var rows = TableRows(report, "| Scenario |")
-            .ToDictionary(cells => (cells[0].Trim('`'), int.Parse(cells[1], CultureInfo.InvariantCulture)));
-        foreach (var scenario in Scenarios)
+        foreach (var (scenario, connections, cells) in RowPerScenario(report, "| Scenario |"))
         {
-            foreach (var connections in Connections)
-            {
-                Assert.True(rows.TryGetValue((scenario, connections), out var cells), $"no row for {scenario} at {connections} connection(s):\n{report}");
-                Assert.True(Number(cells[2]) > 0, $"Paydesk req/s of {scenario} c={connections} is {cells[2]}");
-                Assert.True(Number(cells[5]) > 0, $"baseline req/s of {scenario} c={connections} is {cells[5]}");
-                Assert.Equal("0/0", cells[9]);
-            }
+            Assert.True(Number(cells[2]) > 0, $"Paydesk req/s of {scenario} c={connections} is {cells[2]}");
+            Assert.True(Number(cells[5]) > 0, $"baseline req/s of {scenario} c={connections} is {cells[5]}");
+            Assert.Equal("0/0", cells[9]);
         }
     }
 
     private static void AssertBackgroundDrainMeasured(string report)
     {
-        var rows = TableRows(report, "| Scenario | Conns | Drain after the run, s |")
+        foreach (var (scenario, connections, cells) in RowPerScenario(report, "| Scenario | Conns | Drain after the run, s |"))
+        {
+            Assert.True(Number(cells[2]) >= 0, $"drain of {scenario} c={connections} is {cells[2]}");
+            Assert.True(Number(cells[3]) > 0, $"Paydesk req/s incl. drain of {scenario} c={connections} is {cells[3]}");
+        }
+    }
+
+    /// <summary>The row of every scenario at every connection count in the table under <paramref name="header"/>.</summary>
+    private static List<(string Scenario, int Connections, string[] Cells)> RowPerScenario(string report, string header)
+    {
+        var rows = TableRows(report, header)
             .ToDictionary(cells => (cells[0].Trim('`'), int.Parse(cells[1], CultureInfo.InvariantCulture)));
+        var found = new List<(string, int, string[])>();
         foreach (var scenario in Scenarios)
         {
             foreach (var connections in Connections)
             {
-                Assert.True(rows.TryGetValue((scenario, connections), out var cells), $"no drain row for {scenario} at {connections} connection(s):\n{report}");
-                Assert.True(Number(cells[2]) >= 0, $"drain of {scenario} c={connections} is {cells[2]}");
-                Assert.True(Number(cells[3]) > 0, $"Paydesk req/s incl. drain of {scenario} c={connections} is {cells[3]}");
+                Assert.True(rows.TryGetValue((scenario, connections), out var cells), $"no row for {scenario} at {connections} connection(s) under '{header}':\n{report}");
+                found.Add((scenario, connections, cells));
             }
         }
+
+        return found;
     }
 
     private static void AssertRelayMeasured(string report)
