@@ -72,12 +72,14 @@ internal static class BadInputGen
 
     /// <summary>
     /// An extra member appended to an object body: an unknown member, or <paramref name="someMember"/>
-    /// once more. The repeat poisons only when the body also holds that member: appended to a body that
-    /// left it out, it is the member itself, and may well be valid.
+    /// once more. A repeat is appended only when the body holds that member: appended to a body that
+    /// left it out, it would be the member itself, and could turn that poison into a valid value.
     /// </summary>
     private readonly record struct Extra(string Json, ExtraKind Kind)
     {
         public bool PoisonsWhen(Field member) => Kind == ExtraKind.Unknown || (Kind == ExtraKind.Repeated && member.Json is not null);
+
+        public string AppendedTo(Field member) => Kind == ExtraKind.Repeated && member.Json is null ? string.Empty : Json;
     }
 
     private static Gen<Extra> Extras(string someMember) => Gen.Frequency(
@@ -94,7 +96,7 @@ internal static class BadInputGen
                 FieldOf(Gen.OneOf("Ada", "Grace Hopper", "李小龙").Select(Quote), Gen.OneOf(Omitted, WrongType(IsString), Gen.Int[201, 2000].Select(n => (string?)Quote(new string('n', n))))),
                 Extras("email"))
             .Where((email, name, extra) => email.Bad || name.Bad || extra.PoisonsWhen(email))
-            .Select((email, name, extra) => Probe.Json("generated user", "POST", "/v1/users", Object([("email", email.Json), ("name", name.Json)], extra.Json)));
+            .Select((email, name, extra) => Probe.Json("generated user", "POST", "/v1/users", Object([("email", email.Json), ("name", name.Json)], extra.AppendedTo(email))));
 
     public static Gen<Probe> CreatePayment(string userId) =>
         Gen.Select(
@@ -110,7 +112,7 @@ internal static class BadInputGen
                 "generated payment",
                 "POST",
                 "/v1/payments",
-                Object([("userId", user.Json), ("amount", amount.Json), ("currency", currency.Json), ("source", source.Json), ("description", description.Json)], extra.Json),
+                Object([("userId", user.Json), ("amount", amount.Json), ("currency", currency.Json), ("source", source.Json), ("description", description.Json)], extra.AppendedTo(amount)),
                 key.Key));
 
     public static Gen<Probe> RefundPayment(string paymentId, long paymentAmount) =>
@@ -125,7 +127,7 @@ internal static class BadInputGen
                 "generated refund",
                 "POST",
                 $"/v1/payments/{Segment(id.Json!)}/refunds",
-                Object([("amount", amount.Json), ("reason", reason.Json)], extra.Json),
+                Object([("amount", amount.Json), ("reason", reason.Json)], extra.AppendedTo(reason)),
                 key.Key));
 
     /// <summary>GETs of a user or a payment by an id that is unknown or not an id at all.</summary>
