@@ -95,12 +95,19 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>As for the results: a row's rate may be 0 on a starved machine, a scenario's sum may not.</summary>
     private static void AssertBackgroundDrainMeasured(string report)
     {
-        foreach (var (scenario, connections, cells) in RowPerScenario(report, "| Scenario | Conns | Drain after the run, s |"))
+        var rows = RowPerScenario(report, "| Scenario | Conns | Drain after the run, s |");
+        foreach (var (scenario, connections, cells) in rows)
         {
             Assert.True(Number(cells[2]) >= 0, $"drain of {scenario} c={connections} is {cells[2]}");
-            Assert.True(Number(cells[3]) > 0, $"Paydesk req/s incl. drain of {scenario} c={connections} is {cells[3]}");
+            Assert.True(Number(cells[3]) >= 0, $"Paydesk req/s incl. drain of {scenario} c={connections} is {cells[3]}");
+        }
+
+        foreach (var scenario in rows.GroupBy(row => row.Scenario))
+        {
+            Assert.True(scenario.Sum(row => Number(row.Cells[3])) > 0, $"Paydesk req/s incl. drain of {scenario.Key} is 0 at every connection count:\n{report}");
         }
     }
 
