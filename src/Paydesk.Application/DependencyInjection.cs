@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Application.IntegrationEvents;
 using Paydesk.Application.Notifications;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Reconciliation;
@@ -30,8 +31,11 @@ public static class DependencyInjection
         services.AddScoped<HandleGatewayEventHandler>();
         services.AddScoped<ReconcilePaymentsHandler>();
 
-        services.AddScoped<IIntegrationEventHandler, WelcomeEmailHandler>();
-        services.AddScoped<IIntegrationEventHandler, PaymentEmailHandler>();
+        services.AddSubscription<UserRegisteredData, WelcomeEmailHandler>();
+        services.AddSubscription<PaymentSucceededData, PaymentSucceededEmailHandler>();
+        services.AddSubscription<PaymentFailedData, PaymentFailedEmailHandler>();
+        services.AddSubscription<PaymentRequiresActionData, PaymentRequiresActionEmailHandler>();
+        services.AddSubscription<PaymentRefundedData, PaymentRefundedEmailHandler>();
         return services;
     }
 }

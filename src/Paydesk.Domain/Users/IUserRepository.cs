@@ -6,7 +6,11 @@ public interface IUserRepository
 {
     void Add(User user);
 
+    /// <summary>The user, tracked for changes.</summary>
     Task<User?> GetByIdAsync(UserId id, CancellationToken cancellationToken);
+
+    /// <summary>The user, to read only: changes made to it are never saved.</summary>
+    Task<User?> GetByIdReadOnlyAsync(UserId id, CancellationToken cancellationToken);
 
     Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken);
 }

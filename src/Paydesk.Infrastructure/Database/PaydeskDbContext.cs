@@ -31,7 +31,6 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
 
-    public DbSet<EventTypeCount> EventTypeCounts => Set<EventTypeCount>();
     public DbSet<ReceivedGatewayEvent> ReceivedGatewayEvents => Set<ReceivedGatewayEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -17,14 +17,7 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
     private const string PostgresForeignKeyViolation = "23503";
     private const int SqliteConstraint = 19;
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-
-    /// <summary>
-    /// With <paramref name="acceptAllChangesOnSuccess"/> false, for a caller that saves inside its own
-    /// transaction under a retrying execution strategy: the entries stay Added/Modified until it calls
-    /// <c>ChangeTracker.AcceptAllChanges()</c> after the commit, so a retried attempt writes them again.
-    /// </summary>
-    internal async Task SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         var sources = db.ChangeTracker.Entries<IHasDomainEvents>()
             .Select(e => e.Entity)
@@ -39,7 +32,7 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
 
         try
         {
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not (DbUpdateConcurrencyException or DbUpdateException))
         {

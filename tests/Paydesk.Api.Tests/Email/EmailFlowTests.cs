@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Paydesk.Application.Abstractions;
+using Paydesk.Application.IntegrationEvents;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using Paydesk.TestSupport;
@@ -106,9 +106,9 @@ public sealed class EmailFlowTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new PaydeskApiFactory(database, settings: SmtpSettings(smtp, relay: false));
         var dispatcher = factory.Services.GetRequiredService<InboxDispatcher>();
-        var registered = new IntegrationEvent(
+        var registered = new ReceivedIntegrationEvent(
             Guid.NewGuid(),
-            "user.registered",
+            UserRegisteredData.EventType,
             Guid.NewGuid().ToString(),
             DateTimeOffset.UtcNow,
             JsonSerializer.SerializeToElement(new { email = "twice@example.com", name = "Twice" }));

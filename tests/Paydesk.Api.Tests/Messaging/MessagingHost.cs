@@ -19,7 +19,9 @@ namespace Paydesk.Api.Tests.Messaging;
 /// </summary>
 internal static class MessagingHost
 {
-    public static IHost Create(TestDatabase database, string exchange, bool relay, IDictionary<string, string?>? overrides = null)
+    /// <param name="configure">Services a test adds, e.g. a test-only handler.</param>
+    public static IHost Create(
+        TestDatabase database, string exchange, bool relay, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
 
@@ -62,6 +64,7 @@ internal static class MessagingHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Services.AddApplication().AddInfrastructure();
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Paydesk.Application.Common;
+using Paydesk.Application.IntegrationEvents;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
@@ -60,7 +61,7 @@ public sealed class OutboxRelayRabbitMqTests : IAsyncLifetime
         Assert.Equal("urn:paydesk:events:payment.succeeded:v1", cloudEvent.DataSchema!.ToString());
         Assert.NotNull(cloudEvent.Time);
         Assert.Equal(activity.Id, cloudEvent[CloudEventEnvelope.TraceParent]);
-        var data = InboxDispatcher.ToIntegrationEvent(cloudEvent).Data;
+        var data = InboxDispatcher.ToReceivedEvent(cloudEvent).Data;
         Assert.Equal(payment.Payment.Id, data.GetProperty("paymentId").GetGuid());
         Assert.Equal(userId, data.GetProperty("userId").GetGuid());
         Assert.Equal(1500, data.GetProperty("amount").GetInt64());
@@ -193,20 +194,21 @@ public sealed class OutboxRelayRabbitMqTests : IAsyncLifetime
     [Fact]
     public async Task Paydesk_handlers_consume_from_their_queue_and_a_redelivered_event_has_no_second_effect()
     {
-        using var host = MessagingHost.Create(_database, _exchange, relay: true);
+        using var host = MessagingHost.Create(
+            _database, _exchange, relay: true, configure: s => s.AddSubscription<UserRegisteredData, InboxProbeHandler<UserRegisteredData>>());
         await host.StartAsync();
         await MessagingHost.RegisterUserAsync(host.Services);
-        await Eventually.Until(() => CountAsync("user.registered"), n => n == 1, Deadline, "the handler to count the registration");
+        var row = await SingleRowAsync("user.registered");
+        await Eventually.Until(() => EffectsAsync(row.Id), n => n == 1, Deadline, "the handler to apply the registration");
 
         // The broker delivers the same event again (e.g. an ack lost on a dropped connection).
-        var row = await SingleRowAsync("user.registered");
         await host.Services.GetRequiredService<InboxDispatcher>()
             .DispatchAsync(Encoding.UTF8.GetBytes(row.Payload), row.ContentType, CancellationToken.None);
         await host.StopAsync();
 
-        Assert.Equal(1, await CountAsync("user.registered"));
+        Assert.Equal(1, await EffectsAsync(row.Id));
         await using var db = _database.CreateContext();
-        Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == row.Id && r.Handler == "event-type-count"));
+        Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == row.Id && r.Handler == InboxProbe.HandlerName));
         await using var connection = await RabbitMqBroker.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeleteAsync($"{_exchange}.handlers");
@@ -257,10 +259,10 @@ public sealed class OutboxRelayRabbitMqTests : IAsyncLifetime
         return await db.OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Published);
     }
 
-    private async Task<long> CountAsync(string eventType)
+    private async Task<int> EffectsAsync(Guid eventId)
     {
         await using var db = _database.CreateContext();
-        return await db.EventTypeCounts.Where(c => c.EventType == eventType).Select(c => c.Count).SingleOrDefaultAsync();
+        return await InboxProbe.CountEffectsAsync(db, eventId);
     }
 
     private async Task<List<Guid>> IdsAsync(string eventType)

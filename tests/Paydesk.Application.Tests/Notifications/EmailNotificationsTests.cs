@@ -43,7 +43,7 @@ public sealed class EmailNotificationsTests
         Assert.Equal("Ada", values["name"]);
     }
 
-    private sealed class RecordingTemplates : IEmailTemplates
+    internal sealed class RecordingTemplates : IEmailTemplates
     {
         public List<(string Template, IReadOnlyDictionary<string, string> Values)> Rendered { get; } = [];
 
@@ -54,7 +54,7 @@ public sealed class EmailNotificationsTests
         }
     }
 
-    private sealed class RecordingSender : IEmailSender
+    internal sealed class RecordingSender : IEmailSender
     {
         public List<EmailMessage> Sent { get; } = [];
 

@@ -31,6 +31,8 @@ internal sealed class InMemoryUserRepository : IUserRepository, IStagedRepositor
     public Task<User?> GetByIdAsync(UserId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(u => u.Id == id));
 
+    public Task<User?> GetByIdReadOnlyAsync(UserId id, CancellationToken cancellationToken) => GetByIdAsync(id, cancellationToken);
+
     public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.Exists(u => u.Id == id));
 

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Paydesk.Application.IntegrationEvents;
 using Paydesk.Domain.Common;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
@@ -26,7 +28,8 @@ public abstract class InProcessRelayTests(DatabaseFixture fixture)
         await using var db = fixture.Database.CreateContext();
         var row = await db.OutboxMessages.SingleAsync(m => m.Subject == user.Id.ToString());
         Assert.Equal(OutboxStatus.Published, row.Status);
-        Assert.True(await db.InboxRecords.AnyAsync(r => r.EventId == row.Id && r.Handler == "event-type-count"));
+        Assert.True(await db.InboxRecords.AnyAsync(r => r.EventId == row.Id && r.Handler == InboxProbe.HandlerName));
+        Assert.Equal(1, await InboxProbe.CountEffectsAsync(db, row.Id));
     }
 
     [Fact]
@@ -34,17 +37,24 @@ public abstract class InProcessRelayTests(DatabaseFixture fixture)
     {
         await using var services = Services(fixture.Database);
         var dispatcher = services.GetRequiredService<InboxDispatcher>();
-        var type = $"inbox.test.{Guid.NewGuid():N}";
-        var integrationEvent = new Application.Abstractions.IntegrationEvent(Guid.CreateVersion7(), type, "subject", TestData.Noon, default);
+        var integrationEvent = TestEvent();
 
         await dispatcher.DispatchAsync(integrationEvent, CancellationToken.None);
         await dispatcher.DispatchAsync(integrationEvent, CancellationToken.None);
 
         await using var db = fixture.Database.CreateContext();
-        Assert.Equal(1, (await db.EventTypeCounts.SingleAsync(c => c.EventType == type)).Count);
+        Assert.Equal(1, await InboxProbe.CountEffectsAsync(db, integrationEvent.Id));
         Assert.Equal(1, await db.InboxRecords.CountAsync(r => r.EventId == integrationEvent.Id));
     }
 
+    /// <summary>A new event of the test-only type, which the probe handler is subscribed to.</summary>
+    internal static ReceivedIntegrationEvent TestEvent(DateTimeOffset? time = null) =>
+        new(Guid.CreateVersion7(), InboxTestData.EventType, "subject", time ?? TestData.Noon, JsonSerializer.SerializeToElement(new InboxTestData("test"), JsonSerializerOptions.Web));
+
+    /// <summary>
+    /// Infrastructure with the InProcess transport and the probe handler subscribed to
+    /// <c>user.registered</c> and to the test-only event type; <paramref name="configure"/> may replace it.
+    /// </summary>
     internal static ServiceProvider Services(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -61,6 +71,8 @@ public abstract class InProcessRelayTests(DatabaseFixture fixture)
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddInfrastructure();
+        services.AddSubscription<UserRegisteredData, InboxProbeHandler<UserRegisteredData>>();
+        services.AddSubscription<InboxTestData, InboxProbeHandler<InboxTestData>>();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -28,7 +28,7 @@ public abstract class OutboxUnitOfWorkTests(DatabaseFixture fixture)
         Assert.Equal(row.Id.ToString(), cloudEvent.Id);
         Assert.Equal("com.paydesk.user.registered", cloudEvent.Type);
         Assert.Equal(user.Id.ToString(), cloudEvent.Subject);
-        var data = InboxDispatcher.ToIntegrationEvent(cloudEvent).Data;
+        var data = InboxDispatcher.ToReceivedEvent(cloudEvent).Data;
         Assert.Equal(user.Email.Value, data.GetProperty("email").GetString());
     }
 

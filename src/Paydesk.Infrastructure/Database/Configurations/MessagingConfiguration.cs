@@ -47,13 +47,3 @@ internal sealed class InboxRecordConfiguration : IEntityTypeConfiguration<InboxR
         builder.Property(r => r.Handler).HasMaxLength(InboxRecord.MaxHandlerLength);
     }
 }
-
-internal sealed class EventTypeCountConfiguration : IEntityTypeConfiguration<EventTypeCount>
-{
-    public void Configure(EntityTypeBuilder<EventTypeCount> builder)
-    {
-        builder.ToTable("event_type_counts");
-        builder.HasKey(c => c.EventType);
-        builder.Property(c => c.EventType).HasMaxLength(100);
-    }
-}

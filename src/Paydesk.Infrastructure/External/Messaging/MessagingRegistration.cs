@@ -24,8 +24,6 @@ internal static class MessagingRegistration
         services.AddSingleton<OutboxMetrics>();
         services.AddScoped<OutboxStore>();
         services.AddSingleton<InboxDispatcher>();
-        services.AddScoped<InboxTransactionStatements>();
-        services.AddScoped<IIntegrationEventHandler, EventTypeCountHandler>();
 
         services.AddSingleton<RabbitMqConnection>();
         services.AddSingleton<RabbitMqTransport>();

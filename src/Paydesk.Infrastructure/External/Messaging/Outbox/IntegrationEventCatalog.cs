@@ -1,3 +1,4 @@
+using Paydesk.Application.IntegrationEvents;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
@@ -5,11 +6,17 @@ using Paydesk.Domain.Users;
 namespace Paydesk.Infrastructure.External.Messaging.Outbox;
 
 /// <summary>An integration event before it is wrapped in its CloudEvents envelope.</summary>
-internal sealed record IntegrationEventContent(string EventType, int SchemaVersion, string Subject, DateTimeOffset Time, object Data);
+internal sealed record IntegrationEventContent(string EventType, int SchemaVersion, string Subject, DateTimeOffset Time, object Data)
+{
+    public static IntegrationEventContent Of<TData>(string subject, DateTimeOffset time, TData data)
+        where TData : IIntegrationEventData =>
+        new(TData.EventType, TData.SchemaVersion, subject, time, data!);
+}
 
 /// <summary>
-/// The public contract: which domain events leave Paydesk, under which type, with which data. Data
-/// are plain records with camelCase JSON; a breaking change gets a new schema version.
+/// Which domain events leave Paydesk, and as which integration event. The contracts themselves
+/// (records, type names, schema versions) are in Application's <c>IntegrationEvents</c>, shared with
+/// Paydesk's handlers.
 /// </summary>
 internal static class IntegrationEventCatalog
 {
@@ -17,15 +24,15 @@ internal static class IntegrationEventCatalog
 
     public static IntegrationEventContent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
     {
-        UserRegistered e => new("user.registered", 1, e.UserId.ToString(), e.OccurredAt,
+        UserRegistered e => IntegrationEventContent.Of(e.UserId.ToString(), e.OccurredAt,
             new UserRegisteredData(e.UserId.Value, e.Email.Value, e.Name, e.OccurredAt)),
-        PaymentSucceeded e => new("payment.succeeded", 1, e.PaymentId.ToString(), e.OccurredAt,
+        PaymentSucceeded e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
             new PaymentSucceededData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.Amount.Currency.Code, e.GatewayReference, e.OccurredAt)),
-        PaymentFailed e => new("payment.failed", 1, e.PaymentId.ToString(), e.OccurredAt,
+        PaymentFailed e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
             new PaymentFailedData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.Amount.Currency.Code, e.FailureCode, e.FailureMessage, e.OccurredAt)),
-        PaymentRequiresAction e => new("payment.requires_action", 1, e.PaymentId.ToString(), e.OccurredAt,
+        PaymentRequiresAction e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
             new PaymentRequiresActionData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.Amount.Currency.Code, e.GatewayReference, e.OccurredAt)),
-        PaymentRefunded e => new("payment.refunded", 1, e.PaymentId.ToString(), e.OccurredAt,
+        PaymentRefunded e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
             new PaymentRefundedData(
                 e.PaymentId.Value, e.UserId.Value, e.RefundAmount.Currency.Code,
                 new RefundData(e.RefundId.Value, e.RefundAmount.MinorUnits, e.Reason),
@@ -35,25 +42,9 @@ internal static class IntegrationEventCatalog
 
     public static string CloudEventType(string eventType) => TypePrefix + eventType;
 
+    /// <summary>The short type of a CloudEvents type: <c>com.paydesk.user.registered</c> is <c>user.registered</c>.</summary>
+    public static string ShortType(string cloudEventType) =>
+        cloudEventType.StartsWith(TypePrefix, StringComparison.Ordinal) ? cloudEventType[TypePrefix.Length..] : cloudEventType;
+
     public static Uri DataSchema(string eventType, int version) => new($"urn:paydesk:events:{eventType}:v{version}");
 }
-
-internal sealed record UserRegisteredData(Guid UserId, string Email, string Name, DateTimeOffset RegisteredAt);
-
-internal sealed record PaymentSucceededData(Guid PaymentId, Guid UserId, long Amount, string Currency, string GatewayReference, DateTimeOffset SucceededAt);
-
-internal sealed record PaymentFailedData(Guid PaymentId, Guid UserId, long Amount, string Currency, string FailureCode, string FailureMessage, DateTimeOffset FailedAt);
-
-internal sealed record PaymentRequiresActionData(Guid PaymentId, Guid UserId, long Amount, string Currency, string GatewayReference, DateTimeOffset RequiredAt);
-
-internal sealed record RefundData(Guid RefundId, long Amount, string? Reason);
-
-internal sealed record PaymentRefundedData(
-    Guid PaymentId,
-    Guid UserId,
-    string Currency,
-    RefundData Refund,
-    long AmountRefunded,
-    long AmountRemaining,
-    string Status,
-    DateTimeOffset RefundedAt);

@@ -38,8 +38,7 @@ public sealed partial class OutboxProcessor(
         var db = scope.ServiceProvider.GetRequiredService<PaydeskDbContext>();
         if (databaseOptions.Value.Provider == DatabaseProvider.Postgres)
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(ct => ClaimAndSendPostgresAsync(db, ct), cancellationToken);
+            return await ResilientTransaction.ExecuteAsync(db, ct => ClaimAndSendPostgresAsync(db, ct), cancellationToken);
         }
 
         if (!await TryHoldLeaseAsync(db, cancellationToken))
@@ -105,10 +104,11 @@ public sealed partial class OutboxProcessor(
         metrics.Observe(backlog, oldestDue is { } oldest ? now - oldest : TimeSpan.Zero);
     }
 
+    /// <summary>Runs in the transaction that holds the claimed rows' locks; once per attempt of the execution strategy.</summary>
     private async Task<int> ClaimAndSendPostgresAsync(PaydeskDbContext db, CancellationToken cancellationToken)
     {
+        // A retried attempt must not see what the rolled-back one tracked.
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Now();
         var pending = OutboxStatus.Pending;
         var rows = await db.OutboxMessages
@@ -125,7 +125,6 @@ public sealed partial class OutboxProcessor(
             await SendAndRecordAsync(db, rows, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }
 
