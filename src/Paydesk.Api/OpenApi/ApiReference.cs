@@ -17,8 +17,11 @@ internal static class ApiReference
     /// <summary>The local key README documents for Development; /docs fills it in when Development accepts it.</summary>
     public const string DevelopmentApiKey = "sk_test_paydesk_dev";
 
-    // The few links Scalar draws that no option turns off (its logo in the request panel, "Powered by").
-    private const string HideScalarLinks = "a[href*='scalar.com'], a[href*='github.com/scalar'] { display: none !important; }";
+    // The links Scalar draws that no option turns off: its own ("Powered by", its logo in the request
+    // panel) are hidden; a response's status links to MDN, so it stays as text but cannot be followed.
+    private const string ContainOutsideLinks =
+        "a[href*='scalar.com'], a[href*='github.com/scalar'] { display: none !important; } " +
+        "a[href*='developer.mozilla.org'] { pointer-events: none !important; text-decoration: none !important; }";
 
     public static WebApplication MapPaydeskApiReference(this WebApplication app)
     {
@@ -34,7 +37,7 @@ internal static class ApiReference
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
-                .WithCustomCss(HideScalarLinks)
+                .WithCustomCss(ContainOutsideLinks)
                 .AddPreferredSecuritySchemes(ApiKeyAuthenticationHandler.SchemeName);
             if (prefilledKey is not null)
             {

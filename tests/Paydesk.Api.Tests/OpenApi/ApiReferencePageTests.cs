@@ -12,7 +12,7 @@ namespace Paydesk.Api.Tests.OpenApi;
 /// <summary>
 /// The interactive reference under /docs, read from the configuration its page hands to Scalar:
 /// it talks only to Paydesk, and in Development it comes with the local key.
-/// (No browser runs here: the page's behaviour is Scalar's; what Paydesk controls is this configuration.)
+/// (ApiReferenceBrowserTests drives the page itself in a browser.)
 /// </summary>
 public sealed partial class ApiReferencePageTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
 {
@@ -76,7 +76,7 @@ public sealed partial class ApiReferencePageTests(SqliteApiFixture fixture) : IC
     }
 
     /// <summary>The local key as Development configures it, after the test factory's own keys.</summary>
-    private static Dictionary<string, string?> LocalKey()
+    internal static Dictionary<string, string?> LocalKey()
     {
         var settings = new Dictionary<string, string?>
         {
