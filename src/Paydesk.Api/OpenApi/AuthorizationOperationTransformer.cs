@@ -30,7 +30,7 @@ internal sealed class AuthorizationOperationTransformer(IAuthorizationPolicyProv
 
         operation.Security =
         [
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = scopes },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document!)] = scopes },
         ];
         ProblemDetailsSchema.AddResponse(operation, context.Document!, StatusCodes.Status401Unauthorized,
             "Unauthorized (code unauthorized): no API key, or one Paydesk does not know.");

@@ -11,7 +11,7 @@ namespace Paydesk.Api.OpenApi;
 /// </summary>
 internal sealed class IdempotencyKeyOperationTransformer : IOpenApiOperationTransformer
 {
-    public const string HeaderName = "Idempotency-Key";
+    private const string HeaderName = "Idempotency-Key";
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ internal sealed class IdempotencyKeyOperationTransformer : IOpenApiOperationTran
                 Type = JsonSchemaType.String,
                 MinLength = 1,
                 MaxLength = IdempotencyRecord.MaxKeyLength,
+                // Visible ASCII, as the use cases check it.
                 Pattern = "^[\\x21-\\x7E]+$",
             };
             parameter.Example = System.Text.Json.Nodes.JsonValue.Create("9f1c6a2e-4b7d-4e0a-9a53-0c2f8d1e7b64");
