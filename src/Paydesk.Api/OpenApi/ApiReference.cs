@@ -10,7 +10,7 @@ namespace Paydesk.Api.OpenApi;
 /// <summary>
 /// The OpenAPI document and the interactive reference under /docs. The reference talks only to
 /// Paydesk: its script and styles are served from here, requests go straight to this service
-/// (no request proxy), and the buttons and links that lead to Scalar's own services are off.
+/// (no request proxy), and the buttons and links that would lead elsewhere are off or inert.
 /// </summary>
 internal static class ApiReference
 {
