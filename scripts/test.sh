@@ -93,6 +93,20 @@ export PAYDESK_TEST_RABBITMQ_NODE="$RMQ_NODE"
 export PAYDESK_TEST_RABBITMQCTL="$RMQ_CTL"
 # <<< RabbitMQ <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<
 
+# >>> OpenAPI lint and /docs browser test (issue 14) >>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>
+# The Redocly CLI, pinned in tests/openapi-lint/package-lock.json, lints the OpenAPI document in
+# the tests (OpenApiDocumentTests). Exports PAYDESK_TEST_REDOCLY, the path to its binary.
+command -v npm >/dev/null || die "npm is needed to install the Redocly CLI (tests/openapi-lint): install Node.js 20 or later"
+npm ci --prefix tests/openapi-lint --no-audit --no-fund --ignore-scripts --loglevel=error >&2 ||
+  die "'npm ci' in tests/openapi-lint failed (output above)"
+export PAYDESK_TEST_REDOCLY="$PWD/tests/openapi-lint/node_modules/.bin/redocly"
+[[ -x $PAYDESK_TEST_REDOCLY ]] || die "npm ci did not install $PAYDESK_TEST_REDOCLY"
+# The browser test of /docs (ApiReferenceBrowserTests) drives Debian's Chromium with Playwright.
+command -v chromium >/dev/null || apt_install chromium
+PAYDESK_TEST_CHROMIUM=$(command -v chromium)
+export PAYDESK_TEST_CHROMIUM
+# <<< OpenAPI lint and /docs browser test <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<
+
 # --- Run the tests --------------------------------------------------------------
 RESULTS=$(mktemp -d)
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Paydesk.Api.Auth;
 using Paydesk.Api.Errors;
 using Paydesk.Api.Http;
+using Paydesk.Api.OpenApi;
 
 namespace Paydesk.Api;
 
@@ -55,7 +56,7 @@ public static class DependencyInjection
         services.AddPaydeskHttpSecurity();
         services.AddPerApiKeyRateLimiting();
 
-        services.AddOpenApi();
+        services.AddPaydeskOpenApi();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using Paydesk.Api.Endpoints;
 using Paydesk.Api.Observability;
 using Paydesk.Api.Http;
-using Scalar.AspNetCore;
+using Paydesk.Api.OpenApi;
 
 namespace Paydesk.Api;
 
@@ -20,8 +20,7 @@ internal static class PaydeskPipeline
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Paydesk API").DisableDefaultFonts());
+        app.MapPaydeskApiReference();
         app.MapHealthEndpoints();
         app.MapPaydeskMetrics();
         app.MapWebhookEndpoints();

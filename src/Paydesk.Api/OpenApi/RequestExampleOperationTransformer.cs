@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Paydesk.Api.OpenApi;
+
+/// <summary>Example bodies for the main requests, by operation id, so "try it" starts from a valid request.</summary>
+internal sealed class RequestExampleOperationTransformer : IOpenApiOperationTransformer
+{
+    private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
+    {
+        ["RegisterUser"] = """{ "email": "ada@example.com", "name": "Ada Lovelace" }""",
+        ["CreatePayment"] = """{ "userId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "amount": 1500, "currency": "USD", "source": "pm_card_visa", "description": "Order 42" }""",
+        ["RefundPayment"] = """{ "amount": 500, "reason": "Damaged in transit" }""",
+    };
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.OperationId is { } id && Examples.TryGetValue(id, out var example)
+            && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+        {
+            body.Example = JsonNode.Parse(example);
+        }
+
+        return Task.CompletedTask;
+    }
+}
