@@ -22,7 +22,7 @@ internal static class EmailTestData
         Transport = EmailTransport.Smtp,
         FromAddress = "billing@paydesk.test",
         FromName = "Paydesk Billing",
-        Smtp = new Config.SmtpOptions
+        Smtp = new Paydesk.Infrastructure.Config.SmtpOptions
         {
             Host = "127.0.0.1",
             Port = server.Port,
