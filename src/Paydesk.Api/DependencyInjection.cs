@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Paydesk.Api.Auth;
 using Paydesk.Api.Errors;
 using Paydesk.Api.Http;
+using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api;
 
@@ -47,6 +48,7 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(ScopeRequirement.AddPolicies);

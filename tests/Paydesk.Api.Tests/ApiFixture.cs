@@ -1,4 +1,4 @@
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.TestSupport;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.TestSupport;
 

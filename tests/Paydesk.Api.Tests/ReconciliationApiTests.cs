@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.TestSupport;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Paydesk.Infrastructure.Config;
+using System.Text;
+using Paydesk.Api.Auth;
 using Paydesk.Infrastructure.Config.Sources;
 
 namespace Paydesk.Api.Commands;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Paydesk.Domain.Common;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
 using Paydesk.Infrastructure.External.Messaging.Relay;

@@ -6,6 +6,7 @@ using Paydesk.Application.Abstractions;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.PaymentGateway;
 using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 

@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Api.Http;
 
 /// <summary>
 /// The <c>RateLimiting</c> section: one token bucket per API key. A key may send
 /// <see cref="Burst"/> requests at once, and gets <see cref="PermitsPerPeriod"/> back every
 /// <see cref="PeriodSeconds"/> seconds.
 /// </summary>
-public sealed class RateLimitingOptions
+internal sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
 

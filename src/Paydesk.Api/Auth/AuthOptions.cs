@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Api.Auth;
 
 /// <summary>The <c>Auth</c> section: the API keys that may call <c>/v1</c>, stored only as hashes.</summary>
-public sealed class AuthOptions : IValidatableObject
+internal sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
 
@@ -26,7 +26,7 @@ public sealed class AuthOptions : IValidatableObject
     }
 }
 
-public sealed class ApiKeyOptions
+internal sealed class ApiKeyOptions
 {
     /// <summary>Who holds the key; idempotency keys, cursors and rate limits are scoped to it.</summary>
     [Required]

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Infrastructure.Reconciliation;
 
 /// <summary>The <c>Reconciliation</c> section: when pending payments are checked with the gateway.</summary>
 public sealed class ReconciliationOptions

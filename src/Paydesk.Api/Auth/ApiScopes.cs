@@ -1,7 +1,7 @@
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Api.Auth;
 
 /// <summary>What an API key may do. Each <c>/v1</c> route needs exactly one of these.</summary>
-public static class ApiScopes
+internal static class ApiScopes
 {
     public const string UsersRead = "users:read";
     public const string UsersWrite = "users:write";

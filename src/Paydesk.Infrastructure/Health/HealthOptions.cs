@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Infrastructure.Health;
 
 /// <summary>The <c>Health</c> section.</summary>
 public sealed class HealthOptions

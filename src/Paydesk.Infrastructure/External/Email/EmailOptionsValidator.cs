@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Infrastructure.External.Email;
 
 /// <summary>The SMTP rules that span several keys.</summary>
 internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>

@@ -1,4 +1,4 @@
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Infrastructure.External.PaymentGateway;
 
 public enum PaymentGatewayProvider
 {

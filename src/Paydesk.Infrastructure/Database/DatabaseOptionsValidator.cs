@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Paydesk.Infrastructure.Config.Sources;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Infrastructure.Database;
 
 /// <summary>
 /// The rules that span more than one key: the connection string must exist, parse, and be one the

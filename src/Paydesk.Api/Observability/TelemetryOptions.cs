@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Api.Observability;
 
 /// <summary>
 /// The <c>Telemetry</c> section. Traces and metrics also go to an OTLP collector whenever the
 /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> environment variable is set.
 /// </summary>
-public sealed class TelemetryOptions
+internal sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 
@@ -15,7 +15,7 @@ public sealed class TelemetryOptions
     public PrometheusOptions Prometheus { get; set; } = new();
 }
 
-public sealed class PrometheusOptions
+internal sealed class PrometheusOptions
 {
     /// <summary>Serve a Prometheus scrape endpoint.</summary>
     public bool Enabled { get; set; } = true;
