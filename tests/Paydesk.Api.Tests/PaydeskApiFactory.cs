@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Api.Auth;
 using Paydesk.Application.Reconciliation;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Sandbox;
 using Paydesk.Infrastructure.Reconciliation;
 using Paydesk.TestSupport;
 

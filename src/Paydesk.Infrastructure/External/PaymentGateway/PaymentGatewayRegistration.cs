@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
 using Paydesk.Infrastructure.Config;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 using Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
 namespace Paydesk.Infrastructure.External.PaymentGateway;
@@ -21,8 +20,6 @@ internal static class PaymentGatewayRegistration
             sp.GetRequiredService<StripePaymentGateway>(),
             sp.GetRequiredService<PaydeskTelemetry>()));
         services.AddSingleton<IGatewayEventReader, StripeWebhookReader>();
-        services.AddValidatedOptions<StripeEmulatorOptions>(StripeEmulatorOptions.SectionName);
-        services.AddHostedService<SandboxEmulatorHostedService>();
         return services;
     }
 }

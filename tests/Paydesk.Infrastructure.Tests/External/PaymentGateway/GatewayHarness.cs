@@ -7,7 +7,7 @@ using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.PaymentGateway;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Sandbox;
 using Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
 namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;

@@ -1,4 +1,4 @@
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>How a test payment method behaves when a PaymentIntent is confirmed with it.</summary>
 internal sealed record TestMethodBehaviour(string? ErrorCode = null, string? DeclineCode = null, string? Message = null, bool Processing = false)

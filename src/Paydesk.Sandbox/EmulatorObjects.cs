@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 // The emulator's stored objects, rendered in Stripe's JSON shapes (snake_case, "object" tag).
 

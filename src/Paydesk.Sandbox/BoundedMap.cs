@@ -1,4 +1,4 @@
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>
 /// A dictionary that forgets its oldest keys beyond a capacity, so that an emulator serving a

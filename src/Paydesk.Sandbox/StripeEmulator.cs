@@ -10,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>
 /// A stateful, Stripe-compatible HTTP server on loopback (Kestrel) that Stripe.net talks to through

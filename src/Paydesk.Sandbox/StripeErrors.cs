@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>An answer of the emulator's API: a status and Stripe's JSON (an object, or <c>{"error": {...}}</c>).</summary>
 internal sealed record EmulatorResponse(int Status, JsonObject Body)

@@ -1,4 +1,4 @@
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>The ways the emulator can misbehave, as a real gateway or the network between sometimes does.</summary>
 public enum EmulatorFault

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>Sends Stripe-shaped events, signed with the webhook secret as Stripe signs them.</summary>
 internal sealed partial class EmulatorWebhooks(StripeEmulatorOptions options, TimeProvider clock, ILogger logger)

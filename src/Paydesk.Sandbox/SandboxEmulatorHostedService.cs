@@ -2,12 +2,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>
-/// Serves the Stripe-compatible emulator from this process when <c>PaymentGateway:Sandbox:Enabled</c>
-/// (Development), so that the default run charges through the production Stripe adapter. It starts
-/// before the service listens and stops after it.
+/// Serves the Stripe-compatible emulator from the host's process (registered by
+/// <see cref="SandboxRegistration.AddSandbox"/> only when the sandbox is enabled), so that the
+/// default run charges through the production Stripe adapter. It starts before the service listens
+/// and stops after it.
 /// </summary>
 internal sealed class SandboxEmulatorHostedService(
     IOptions<StripeEmulatorOptions> options,
@@ -16,13 +17,8 @@ internal sealed class SandboxEmulatorHostedService(
 {
     private StripeEmulator? _emulator;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (options.Value.Enabled)
-        {
-            _emulator = await StripeEmulator.StartAsync(options.Value, clock, loggerFactory, cancellationToken);
-        }
-    }
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _emulator = await StripeEmulator.StartAsync(options.Value, clock, loggerFactory, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>Stripe's webhook signature: <c>t=&lt;unix seconds&gt;,v1=hex(HMAC-SHA256(secret, "{t}.{body}"))</c>.</summary>
 public static class WebhookSigner

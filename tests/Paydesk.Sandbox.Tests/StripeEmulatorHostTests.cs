@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 
-namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;
+namespace Paydesk.Sandbox.Tests;
 
 /// <summary>The emulator runs inside Paydesk's process: its host must add no background work.</summary>
 public sealed class StripeEmulatorHostTests
@@ -12,7 +11,7 @@ public sealed class StripeEmulatorHostTests
     {
         await using var emulator = await StripeEmulator.StartAsync(new StripeEmulatorOptions
         {
-            SecretKey = GatewayHarness.SecretKey,
+            SecretKey = TestKeys.SecretKey,
             WebhookSecret = "whsec_host_tests",
         });
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+namespace Paydesk.Sandbox;
 
 /// <summary>
 /// The <c>PaymentGateway:Sandbox</c> section: the Stripe-compatible emulator this process may serve

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 
-namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;
+namespace Paydesk.Sandbox.Tests;
 
 /// <summary>The emulator keeps at most <c>MaxObjects</c> of each kind in memory, forgetting the oldest.</summary>
 public sealed class StripeEmulatorCapacityTests
@@ -15,12 +14,12 @@ public sealed class StripeEmulatorCapacityTests
     {
         await using var emulator = await StripeEmulator.StartAsync(new StripeEmulatorOptions
         {
-            SecretKey = GatewayHarness.SecretKey,
+            SecretKey = TestKeys.SecretKey,
             WebhookSecret = "whsec_capacity_tests",
             MaxObjects = Capacity,
         });
         using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewayHarness.SecretKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.SecretKey);
         var ids = new List<string>();
 
         for (var i = 0; i < Capacity + 10; i++)

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
 
-namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;
+namespace Paydesk.Sandbox.Tests;
 
 /// <summary>The emulator's HTTP contract, spoken to directly in Stripe's form encoding.</summary>
 public sealed class StripeEmulatorTests : IAsyncLifetime
@@ -15,13 +14,13 @@ public sealed class StripeEmulatorTests : IAsyncLifetime
     {
         _emulator = await StripeEmulator.StartAsync(new StripeEmulatorOptions
         {
-            SecretKey = GatewayHarness.SecretKey,
+            SecretKey = TestKeys.SecretKey,
             FaultDelay = TimeSpan.FromSeconds(1),
             ProcessingDelay = TimeSpan.FromHours(1),
             WebhookSecret = "whsec_emulator_tests",
         });
         _http = new HttpClient { BaseAddress = _emulator.BaseAddress };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewayHarness.SecretKey);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.SecretKey);
     }
 
     public async Task DisposeAsync()
