@@ -7,6 +7,7 @@ using Paydesk.Api.Auth;
 using Paydesk.Api.Errors;
 using Paydesk.Api.Http;
 using Paydesk.Api.OpenApi;
+using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api;
 
@@ -48,6 +49,7 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(ScopeRequirement.AddPolicies);

@@ -4,6 +4,7 @@ using Paydesk.Api.Observability;
 using Paydesk.Application;
 using Paydesk.Infrastructure;
 using Paydesk.Infrastructure.Config.Sources;
+using Paydesk.Sandbox;
 
 // A first argument without a dash names an operator command (`migrate`, ...). Of the arguments
 // after it, `--Section:Key=value` settings configure the host as usual; the others belong to the
@@ -43,6 +44,7 @@ builder.Services
     .AddApplication()
     .AddInfrastructure()
     .AddApi()
+    .AddSandbox(builder.Configuration)
     .AddPaydeskTelemetry(builder.Configuration);
 
 var app = builder.Build();

@@ -1,5 +1,5 @@
-using Paydesk.Infrastructure.Config;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Infrastructure.Database;
+using Paydesk.Sandbox;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;

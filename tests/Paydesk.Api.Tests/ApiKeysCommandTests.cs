@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Api.Auth;
 
 namespace Paydesk.Api.Tests;
 

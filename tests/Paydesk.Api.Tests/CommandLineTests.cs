@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;
@@ -74,6 +74,46 @@ public sealed class CommandLineTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(key, result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PAYDESK_PaymentGateway__Stripe__SecretKey", "", "environment variable PAYDESK_PaymentGateway__Stripe__SecretKey")]
+    [InlineData("PAYDESK_PaymentGateway__Stripe__WebhookSecret", "", "environment variable PAYDESK_PaymentGateway__Stripe__WebhookSecret")]
+    [InlineData("PAYDESK_Messaging__Transport", "RabbitMq", "environment variable PAYDESK_Messaging__RabbitMq__Uri")]
+    [InlineData("ConnectionStrings__Paydesk", "", "environment variable ConnectionStrings__Paydesk")]
+    public async Task A_missing_setting_names_the_environment_variable_Paydesk_reads(string variable, string value, string hint)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var settings = ValidSettings(database);
+        settings[variable] = value;
+
+        var result = await RunServiceAsync(settings);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(hint, result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", "Host=localhost;Port=5432;Database=paydesk", null)]
+    [InlineData("Postgres", "Data Source=data/paydesk.db", null)]
+    [InlineData("Sqlite", "Host=localhost;Port=5432;Database=paydesk", "migrate")]
+    [InlineData("Postgres", "Data Source=data/paydesk.db", "migrate")]
+    public async Task A_connection_string_of_the_other_provider_stops_with_one_line_naming_both_keys(string provider, string connectionString, string? command)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var settings = ValidSettings(database);
+        settings["PAYDESK_Database__Provider"] = provider;
+        settings["ConnectionStrings__Paydesk"] = connectionString;
+
+        var result = await RunServiceAsync(settings, command is null ? [] : [command]);
+
+        Assert.Equal(1, result.ExitCode);
+        var problem = result.Output.Split('\n').Where(l => l.Contains("ConnectionStrings:Paydesk", StringComparison.Ordinal)).ToList();
+        Assert.True(problem.Count == 1, result.Output);
+        Assert.Contains($"Database:Provider is {provider}", problem[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

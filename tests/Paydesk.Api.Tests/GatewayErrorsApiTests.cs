@@ -1,6 +1,6 @@
 using System.Net;
-using Paydesk.Infrastructure.Config;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Infrastructure.Database;
+using Paydesk.Sandbox;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;

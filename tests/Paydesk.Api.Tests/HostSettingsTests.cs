@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;

@@ -1,7 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Tests;
 

@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Paydesk.Api.Auth;
 using Paydesk.Application.Reconciliation;
-using Paydesk.Infrastructure.Config;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Sandbox;
+using Paydesk.Infrastructure.Reconciliation;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;

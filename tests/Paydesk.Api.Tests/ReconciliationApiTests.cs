@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using Paydesk.Infrastructure.Config;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Infrastructure.Database;
+using Paydesk.Sandbox;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests;

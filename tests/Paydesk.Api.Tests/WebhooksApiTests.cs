@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Sandbox;
 
 namespace Paydesk.Api.Tests;
 

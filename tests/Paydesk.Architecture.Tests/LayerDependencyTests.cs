@@ -24,6 +24,17 @@ public sealed class LayerDependencyTests
 
         // Adapters do not reach up into the HTTP layer.
         { "Infrastructure", "Paydesk.Api" },
+
+        // The sandbox emulator is the host's to serve: no layer below it knows it is there.
+        { "Domain", "Paydesk.Sandbox" },
+        { "Application", "Paydesk.Sandbox" },
+        { "Infrastructure", "Paydesk.Sandbox" },
+
+        // The sandbox speaks Stripe's HTTP API and needs nothing of Paydesk.
+        { "Sandbox", "Paydesk.Domain" },
+        { "Sandbox", "Paydesk.Application" },
+        { "Sandbox", "Paydesk.Infrastructure" },
+        { "Sandbox", "Paydesk.Api" },
     };
 
     [Theory]
@@ -42,6 +53,7 @@ public sealed class LayerDependencyTests
     [InlineData("Domain")]
     [InlineData("Application")]
     [InlineData("Infrastructure")]
+    [InlineData("Sandbox")]
     public void Layer_assembly_has_types_to_check(string layer)
     {
         var types = Types.InAssembly(Layers.Named(layer)).GetTypes().ToList();
@@ -55,6 +67,7 @@ public sealed class LayerDependencyTests
     [InlineData("Application", "Paydesk.Domain", "Paydesk.Application.Payments.CreatePaymentHandler")]
     [InlineData("Infrastructure", "Microsoft.EntityFrameworkCore", "Paydesk.Infrastructure.Database.PaydeskDbContext")]
     [InlineData("Application", "FluentValidation", "Paydesk.Application.Users.RegisterUserValidator")]
+    [InlineData("Api", "Paydesk.Sandbox", "Program")]
     public void Dependency_check_reports_a_dependency_that_exists(string layer, string dependency, string expectedType)
     {
         var result = Types.InAssembly(Layers.Named(layer))

@@ -9,6 +9,7 @@ internal static class Layers
     public static readonly Assembly Application = typeof(Paydesk.Application.DependencyInjection).Assembly;
     public static readonly Assembly Infrastructure = typeof(Paydesk.Infrastructure.DependencyInjection).Assembly;
     public static readonly Assembly Api = typeof(Paydesk.Api.DependencyInjection).Assembly;
+    public static readonly Assembly Sandbox = typeof(Paydesk.Sandbox.StripeEmulator).Assembly;
 
     public static Assembly Named(string layer) => layer switch
     {
@@ -16,6 +17,7 @@ internal static class Layers
         "Application" => Application,
         "Infrastructure" => Infrastructure,
         "Api" => Api,
+        "Sandbox" => Sandbox,
         _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, null),
     };
 }

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 
 namespace Paydesk.TestSupport;

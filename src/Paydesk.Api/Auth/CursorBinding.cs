@@ -5,7 +5,6 @@ using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Auth;
 

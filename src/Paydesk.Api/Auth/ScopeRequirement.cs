@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Auth;
 

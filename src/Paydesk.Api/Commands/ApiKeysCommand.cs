@@ -1,8 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Paydesk.Infrastructure.Config;
+using System.Text;
+using Paydesk.Api.Auth;
+using Paydesk.Infrastructure.Config.Sources;
 
 namespace Paydesk.Api.Commands;
 
@@ -84,12 +85,13 @@ internal sealed class ApiKeysCommand : ICliCommand
         Console.WriteLine();
         Console.WriteLine($"Add it to the configuration as key number {index} (use the next free number; keep the other keys while callers rotate).");
         Console.WriteLine("As environment variables:");
+        var prefix = $"{AuthOptions.SectionName}:{nameof(AuthOptions.ApiKeys)}:{index}";
         Console.WriteLine();
-        Console.WriteLine($"  PAYDESK_Auth__ApiKeys__{index}__Name={options.Name}");
-        Console.WriteLine($"  PAYDESK_Auth__ApiKeys__{index}__Hash={options.Hash}");
+        Console.WriteLine($"  {Variable($"{prefix}:{nameof(options.Name)}")}={options.Name}");
+        Console.WriteLine($"  {Variable($"{prefix}:{nameof(options.Hash)}")}={options.Hash}");
         for (var i = 0; i < options.Scopes.Count; i++)
         {
-            Console.WriteLine($"  PAYDESK_Auth__ApiKeys__{index}__Scopes__{i}={options.Scopes[i]}");
+            Console.WriteLine($"  {Variable($"{prefix}:{nameof(options.Scopes)}:{i}")}={options.Scopes[i]}");
         }
 
         Console.WriteLine();
@@ -116,6 +118,8 @@ internal sealed class ApiKeysCommand : ICliCommand
         Console.WriteLine(Hash(key));
         return 0;
     }
+
+    private static string Variable(string key) => PaydeskEnvironmentVariablesSource.VariableFor(key);
 
     private static int Fail(string message)
     {

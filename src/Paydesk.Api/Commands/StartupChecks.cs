@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 
 namespace Paydesk.Api.Commands;

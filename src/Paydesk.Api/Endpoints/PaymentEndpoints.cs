@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Paydesk.Api.Auth;
 using Paydesk.Application.Payments;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Endpoints;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Paydesk.Api.Auth;
 using Paydesk.Application.Reports;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Api.Endpoints;
 

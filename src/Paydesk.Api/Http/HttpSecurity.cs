@@ -16,6 +16,9 @@ internal static class HttpSecurity
 
     public static IServiceCollection AddPaydeskHttpSecurity(this IServiceCollection services)
     {
+        services.AddValidatedOptions<HttpsOptions>(HttpsOptions.SectionName);
+        services.AddValidatedOptions<ProxyOptions>(ProxyOptions.SectionName);
+        services.AddValidatedOptions<CorsOriginsOptions>(CorsOriginsOptions.SectionName);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -16,7 +16,7 @@ internal static class RateLimiting
     public const string PerApiKeyPolicy = "per-api-key";
 
     public static IServiceCollection AddPerApiKeyRateLimiting(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
+        services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName).Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(PerApiKeyPolicy, context =>

@@ -5,6 +5,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Paydesk.Application.Common;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Relay;
 
 namespace Paydesk.Api.Observability;

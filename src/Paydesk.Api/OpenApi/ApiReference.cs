@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Paydesk.Api.Auth;
-using Paydesk.Infrastructure.Config;
 using Scalar.AspNetCore;
 
 namespace Paydesk.Api.OpenApi;

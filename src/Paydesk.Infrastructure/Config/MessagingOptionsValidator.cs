@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Paydesk.Infrastructure.Config.Sources;
 
 namespace Paydesk.Infrastructure.Config;
 
@@ -30,7 +31,7 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
 
             if (string.IsNullOrWhiteSpace(options.RabbitMq.Uri))
             {
-                failures.Add($"{UriKey}: a broker URI (amqp://user:password@host:5672/vhost) is required when {MessagingOptions.SectionName}:Transport is RabbitMq (environment variable Messaging__RabbitMq__Uri).");
+                failures.Add($"{UriKey}: a broker URI (amqp://user:password@host:5672/vhost) is required when {MessagingOptions.SectionName}:Transport is RabbitMq (environment variable {PaydeskEnvironmentVariablesSource.VariableFor(UriKey)}).");
             }
             else if (!Uri.TryCreate(options.RabbitMq.Uri, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
             {

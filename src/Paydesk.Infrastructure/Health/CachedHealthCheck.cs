@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Infrastructure.Health;
 

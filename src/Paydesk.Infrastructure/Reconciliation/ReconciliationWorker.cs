@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Reconciliation;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Infrastructure.Reconciliation;
 

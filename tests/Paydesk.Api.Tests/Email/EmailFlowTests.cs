@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Paydesk.Application.IntegrationEvents;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Application.Abstractions;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using Paydesk.TestSupport;
 using SmtpServer.Protocol;

@@ -7,7 +7,7 @@ using Paydesk.Application.Common;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Users;
 using Paydesk.Infrastructure;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Sandbox;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests.Messaging;

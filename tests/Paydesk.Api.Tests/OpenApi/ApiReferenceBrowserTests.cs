@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests.OpenApi;

@@ -4,7 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Paydesk.Api.OpenApi;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Api.Auth;
+using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests.OpenApi;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Api.Auth;
 
 namespace Paydesk.Api.Tests.OpenApi;
 

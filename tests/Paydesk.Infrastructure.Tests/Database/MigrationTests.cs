@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Infrastructure.Tests.Database;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Paydesk.Application.IntegrationEvents;
 using Paydesk.Domain.Common;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
 using Paydesk.Infrastructure.External.Messaging.Relay;

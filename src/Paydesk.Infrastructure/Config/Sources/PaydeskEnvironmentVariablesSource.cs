@@ -15,6 +15,19 @@ public sealed class PaydeskEnvironmentVariablesSource : IConfigurationSource
 
     public IConfigurationProvider Build(IConfigurationBuilder builder) => new Provider();
 
+    /// <summary>
+    /// The environment variable Paydesk reads for a configuration key, the inverse of
+    /// <see cref="KeyFor"/>: <c>Database:Provider</c> → <c>PAYDESK_Database__Provider</c>,
+    /// <c>ConnectionStrings:Paydesk</c> → <c>ConnectionStrings__Paydesk</c>. Every message that
+    /// tells an operator which variable to set takes the name from here.
+    /// </summary>
+    public static string VariableFor(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var variable = key.Replace(ConfigurationPath.KeyDelimiter, "__", StringComparison.Ordinal);
+        return variable.StartsWith(ConnectionStringsPrefix, StringComparison.OrdinalIgnoreCase) ? variable : Prefix + variable;
+    }
+
     /// <summary>The configuration key for an environment variable, or null when it is not Paydesk's.</summary>
     public static string? KeyFor(string variable)
     {

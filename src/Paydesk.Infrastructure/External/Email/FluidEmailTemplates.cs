@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Fluid;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Infrastructure.External.Email;
 

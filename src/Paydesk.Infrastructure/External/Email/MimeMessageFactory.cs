@@ -1,6 +1,5 @@
 using MimeKit;
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Infrastructure.External.Email;
 

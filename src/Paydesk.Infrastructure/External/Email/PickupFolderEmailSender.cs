@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Config.Redaction;
 
 namespace Paydesk.Infrastructure.External.Email;

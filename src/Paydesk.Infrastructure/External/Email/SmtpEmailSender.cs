@@ -1,14 +1,13 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Config.Redaction;
 
 namespace Paydesk.Infrastructure.External.Email;

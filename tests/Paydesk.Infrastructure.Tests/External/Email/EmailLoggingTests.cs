@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Config.Redaction;
 using Paydesk.Infrastructure.External.Email;
 

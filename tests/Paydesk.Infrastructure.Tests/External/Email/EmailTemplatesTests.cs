@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Notifications;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.Email;
 
 namespace Paydesk.Infrastructure.Tests.External.Email;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.Email;
 using Paydesk.TestSupport;
 
@@ -22,7 +21,7 @@ internal static class EmailTestData
         Transport = EmailTransport.Smtp,
         FromAddress = "billing@paydesk.test",
         FromName = "Paydesk Billing",
-        Smtp = new Config.SmtpOptions
+        Smtp = new Paydesk.Infrastructure.External.Email.SmtpOptions
         {
             Host = "127.0.0.1",
             Port = server.Port,

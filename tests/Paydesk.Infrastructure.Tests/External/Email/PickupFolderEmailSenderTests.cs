@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.Email;
 
 namespace Paydesk.Infrastructure.Tests.External.Email;

@@ -1,5 +1,5 @@
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.Email;
 using Paydesk.TestSupport;
 using SmtpServer.Protocol;
 

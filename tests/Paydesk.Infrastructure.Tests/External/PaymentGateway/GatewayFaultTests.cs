@@ -1,5 +1,5 @@
 using Paydesk.Application.Abstractions;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Sandbox;
 
 namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;
 

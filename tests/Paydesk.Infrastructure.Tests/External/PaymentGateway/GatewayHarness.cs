@@ -6,7 +6,8 @@ using Paydesk.Application.Abstractions;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
 using Paydesk.Infrastructure.Config;
-using Paydesk.Infrastructure.External.PaymentGateway.Sandbox;
+using Paydesk.Infrastructure.External.PaymentGateway;
+using Paydesk.Sandbox;
 using Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
 namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;

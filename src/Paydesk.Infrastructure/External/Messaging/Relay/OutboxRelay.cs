@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
 
 namespace Paydesk.Infrastructure.External.Messaging.Relay;

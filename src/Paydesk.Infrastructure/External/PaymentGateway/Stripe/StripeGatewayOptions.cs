@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
@@ -10,7 +11,7 @@ public sealed class StripeGatewayOptions
     public const string WebhookSecretKey = SectionName + ":WebhookSecret";
 
     /// <summary>The account's secret (<c>sk_live_…</c>, <c>sk_test_…</c>) or restricted (<c>rk_…</c>) key.</summary>
-    [Required(ErrorMessage = "The Stripe secret key is required (environment variable PaymentGateway__Stripe__SecretKey).")]
+    [RequiredSetting(SecretKeyKey, "The Stripe secret key")]
     [RegularExpression("^(sk|rk)_[A-Za-z0-9_]+$", ErrorMessage = "The Stripe secret key must start with sk_ or rk_.")]
     public string SecretKey { get; set; } = string.Empty;
 
@@ -20,7 +21,7 @@ public sealed class StripeGatewayOptions
     public string ApiBase { get; set; } = "https://api.stripe.com";
 
     /// <summary>The endpoint's signing secret (<c>whsec_…</c>) that webhooks are verified with.</summary>
-    [Required(ErrorMessage = "The webhook signing secret is required (environment variable PaymentGateway__Stripe__WebhookSecret).")]
+    [RequiredSetting(WebhookSecretKey, "The webhook signing secret")]
     public string WebhookSecret { get; set; } = string.Empty;
 
     /// <summary>How old a webhook's signed timestamp may be.</summary>

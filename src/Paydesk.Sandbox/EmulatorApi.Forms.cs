@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Paydesk.Sandbox;
+
+/// <summary>Stripe's form encoding and list shape, shared by the resources.</summary>
+internal sealed partial class EmulatorApi
+{
+    private static JsonObject List(IEnumerable<JsonNode> items, string kind, string url) => new()
+    {
+        ["object"] = kind,
+        ["data"] = new JsonArray([.. items]),
+        ["has_more"] = false,
+        ["url"] = url,
+    };
+
+    private static bool TryAmount(Dictionary<string, string> form, string name, out long amount) =>
+        long.TryParse(form.GetValueOrDefault(name), NumberStyles.None, CultureInfo.InvariantCulture, out amount);
+
+    private static Dictionary<string, string> Metadata(Dictionary<string, string> form) =>
+        form.Where(p => p.Key.StartsWith("metadata[", StringComparison.Ordinal) && p.Key.EndsWith(']'))
+            .ToDictionary(p => p.Key["metadata[".Length..^1], p => p.Value, StringComparer.Ordinal);
+
+    private static string NewId(string prefix) => $"{prefix}_sandbox{Guid.NewGuid():N}";
+}

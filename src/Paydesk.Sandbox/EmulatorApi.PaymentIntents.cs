@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Paydesk.Sandbox;
+
+/// <summary>PaymentIntents: create (and confirm), retrieve, search by metadata, and later settlement.</summary>
+internal sealed partial class EmulatorApi
+{
+    private EmulatorResponse SearchPaymentIntents(string path, IQueryCollection query)
+    {
+        var match = MetadataQuery().Match(query["query"].ToString());
+        if (!match.Success)
+        {
+            return EmulatorResponse.InvalidRequest("The sandbox supports search queries of the form metadata['key']:'value'.", "query");
+        }
+
+        if (match.Groups["key"].Value == PaymentIdMetadataKey)
+        {
+            CountLookup(match.Groups["value"].Value);
+        }
+
+        var found = _paymentIntents.Values
+            .Where(pi => pi.Metadata.TryGetValue(match.Groups["key"].Value, out var v) && v == match.Groups["value"].Value)
+            .OrderByDescending(pi => pi.Created)
+            .Select(pi => (JsonNode)pi.ToJson());
+        return EmulatorResponse.Ok(List(found, "search_result", path));
+    }
+
+    private EmulatorResponse RetrievePaymentIntent(string id) =>
+        _paymentIntents.TryGetValue(id, out var intent) ? Looked(intent) : EmulatorResponse.NotFound("payment_intent", id, "intent");
+
+    private EmulatorResponse Looked(EmulatedPaymentIntent intent)
+    {
+        if (intent.Metadata.TryGetValue(PaymentIdMetadataKey, out var paymentId))
+        {
+            CountLookup(paymentId);
+        }
+
+        return EmulatorResponse.Ok(intent.ToJson());
+    }
+
+    private void CountLookup(string paymentId) => _lookupsPerPayment[paymentId] = _lookupsPerPayment.GetValueOrDefault(paymentId) + 1;
+
+
+    private EmulatorResponse CreatePaymentIntent(Dictionary<string, string> form)
+    {
+        if (!TryAmount(form, "amount", out var amount) || amount <= 0)
+        {
+            return EmulatorResponse.InvalidRequest("Missing or invalid amount: a positive integer in the currency's smallest unit is required.", "amount");
+        }
+
+        var currency = form.GetValueOrDefault("currency") ?? string.Empty;
+        if (!CurrencyPattern().IsMatch(currency))
+        {
+            return EmulatorResponse.InvalidRequest("Missing or invalid currency: a lowercase three-letter ISO code is required.", "currency");
+        }
+
+        var method = form.GetValueOrDefault("payment_method");
+        if (method is null || !SandboxPaymentMethods.Behaviours.TryGetValue(method, out var behaviour))
+        {
+            return EmulatorResponse.InvalidRequest($"No such PaymentMethod: '{method}'", "payment_method", "resource_missing");
+        }
+
+        lock (_gate)
+        {
+            var customer = form.GetValueOrDefault("customer");
+            if (customer is not null && !_customers.ContainsKey(customer))
+            {
+                return EmulatorResponse.InvalidRequest($"No such customer: '{customer}'", "customer", "resource_missing");
+            }
+
+            var pi = new EmulatedPaymentIntent
+            {
+                Id = NewId("pi"),
+                Amount = amount,
+                Currency = currency,
+                PaymentMethod = method,
+                Customer = customer,
+                Description = form.GetValueOrDefault("description"),
+                Metadata = Metadata(form),
+                Created = _clock.GetUtcNow().ToUnixTimeSeconds(),
+            };
+            _paymentIntents[pi.Id] = pi;
+            if (pi.Metadata.TryGetValue(PaymentIdMetadataKey, out var paymentId))
+            {
+                _createdPerPayment[paymentId] = _createdPerPayment.GetValueOrDefault(paymentId) + 1;
+            }
+
+            if (form.GetValueOrDefault("confirm") != "true")
+            {
+                return EmulatorResponse.Ok(pi.ToJson());
+            }
+
+            pi.LatestCharge = NewId("ch");
+            if (behaviour.Succeeds)
+            {
+                pi.Status = "succeeded";
+                pi.AmountReceived = amount;
+                return EmulatorResponse.Ok(pi.ToJson());
+            }
+
+            if (behaviour.Processing)
+            {
+                pi.Status = "processing";
+                ScheduleSettlement(pi.Id);
+                return EmulatorResponse.Ok(pi.ToJson());
+            }
+
+            // A declined confirmation leaves the intent waiting for another method, and answers 402.
+            pi.Status = "requires_payment_method";
+            pi.LastPaymentError = (behaviour.ErrorCode!, behaviour.DeclineCode, behaviour.Message!);
+            var snapshot = pi.ToJson();
+            return EmulatorResponse.Error(402, "card_error", behaviour.Message!, behaviour.ErrorCode, extend: error =>
+            {
+                error["decline_code"] = behaviour.DeclineCode;
+                error["payment_intent"] = snapshot;
+            });
+        }
+    }
+
+    private void ScheduleSettlement(string paymentIntentId)
+    {
+        var token = _stopping.Token;
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await Task.Delay(_options.ProcessingDelay, _clock, token);
+                    await SettleAsync(paymentIntentId, token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+#pragma warning disable CA1031 // A background settlement must never crash the process; it is logged.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogSettlementFailed(_logger, ex, paymentIntentId);
+                }
+            },
+            CancellationToken.None);
+    }
+
+    [GeneratedRegex("^[a-z]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyPattern();
+
+    [GeneratedRegex(@"^\s*metadata\[['""](?<key>[^'""]+)['""]\]\s*:\s*['""](?<value>[^'""]*)['""]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetadataQuery();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sandbox could not settle PaymentIntent {PaymentIntentId}")]
+    private static partial void LogSettlementFailed(ILogger logger, Exception exception, string paymentIntentId);
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Paydesk.Sandbox;
+
+/// <summary>
+/// A stateful, Stripe-compatible HTTP server on loopback (Kestrel) that Stripe.net talks to through
+/// its <c>ApiBase</c>: the PaymentIntent, Refund and Customer endpoints Paydesk uses, Stripe's form
+/// encoding, error JSON, idempotency and test payment methods, with fault injection for tests.
+/// </summary>
+public sealed partial class StripeEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorApi _api;
+
+    private StripeEmulator(WebApplication app, EmulatorApi api, Uri baseAddress)
+    {
+        _app = app;
+        _api = api;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The <c>ApiBase</c> to give Stripe.net, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    public FaultInjector Faults => _api.Faults;
+
+    /// <summary>Where webhooks go; replace it to deliver them some other way (tests deliver them in memory).</summary>
+    public Func<string, string, CancellationToken, Task>? WebhookTransport
+    {
+        get => _api.Webhooks.Transport;
+        set => _api.Webhooks.Transport = value;
+    }
+
+    /// <summary>How many PaymentIntents were created for the Paydesk payment id in their metadata.</summary>
+    public int PaymentIntentsCreatedFor(Guid paymentId) => _api.CountPaymentIntents(paymentId.ToString());
+
+    /// <summary>How many times the PaymentIntent of the Paydesk payment was looked up (retrieved or searched by metadata).</summary>
+    public int LookupsFor(Guid paymentId) => _api.CountLookups(paymentId.ToString());
+
+    /// <summary>Requests the emulator is handling right now (a delayed one is still in flight after its client gave up).</summary>
+    public int InFlightRequests => _api.InFlight;
+
+    /// <summary>API requests to create a PaymentIntent that reached the emulator (replays and faults included).</summary>
+    public int ChargeRequests => _api.ChargeRequests;
+
+    /// <summary>The emulator host's own configuration (tests check that it watches no files).</summary>
+    internal IConfiguration Configuration => _app.Configuration;
+
+    /// <summary>API requests to create a Refund that reached the emulator (replays and faults included).</summary>
+    public int RefundRequests => _api.RefundRequests;
+
+    /// <summary>The PaymentIntent's current Stripe status, or null when the emulator has none for the payment.</summary>
+    public string? PaymentIntentStatusFor(Guid paymentId) => _api.StatusFor(paymentId.ToString());
+
+    /// <summary>The id of the PaymentIntent created for the Paydesk payment, or null.</summary>
+    public string? PaymentIntentIdFor(Guid paymentId) => _api.IdFor(paymentId.ToString());
+
+    public static async Task<StripeEmulator> StartAsync(StripeEmulatorOptions options, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(StripeEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Sandbox",
+
+            // Nothing here reads the configuration files; watching them would make every file the
+            // host writes under the same content root (emails, SQLite) wake a file watcher.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
+        builder.Logging.ClearProviders();
+        if (loggerFactory is not null)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+
+        var app = builder.Build();
+        var logger = (loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<StripeEmulator>();
+        var api = new EmulatorApi(options, clock ?? TimeProvider.System, logger);
+        app.Run(api.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        LogStarted(logger, baseAddress);
+        return new StripeEmulator(app, api, baseAddress);
+    }
+
+    /// <summary>Settles a <c>processing</c> PaymentIntent now (it succeeds) and sends its webhook.</summary>
+    public Task SettleAsync(string paymentIntentId, CancellationToken cancellationToken) => _api.SettleAsync(paymentIntentId, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        _api.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stripe-compatible sandbox listening on {BaseAddress}")]
+    private static partial void LogStarted(ILogger logger, Uri baseAddress);
+}
