@@ -13,20 +13,20 @@ internal static class IdempotencyKeyValidation
         string? error = null;
         if (string.IsNullOrEmpty(key))
         {
-            error = $"The {IdempotencyRules.HeaderName} header is required on this request (1 to {IdempotencyRecord.MaxKeyLength} characters, e.g. a UUID).";
+            error = $"The {IdempotentRequest.HeaderName} header is required on this request (1 to {IdempotencyRecord.MaxKeyLength} characters, e.g. a UUID).";
         }
         else if (key.Length > IdempotencyRecord.MaxKeyLength)
         {
-            error = $"The {IdempotencyRules.HeaderName} header must be at most {IdempotencyRecord.MaxKeyLength} characters.";
+            error = $"The {IdempotentRequest.HeaderName} header must be at most {IdempotencyRecord.MaxKeyLength} characters.";
         }
         else if (key.Any(c => c is < '!' or > '~'))
         {
-            error = $"The {IdempotencyRules.HeaderName} header must contain only visible ASCII characters.";
+            error = $"The {IdempotentRequest.HeaderName} header must contain only visible ASCII characters.";
         }
 
         if (error is not null)
         {
-            throw new ValidationException([new ValidationFailure(IdempotencyRules.HeaderName, error)]);
+            throw new ValidationException([new ValidationFailure(IdempotentRequest.HeaderName, error)]);
         }
 
         return key!;
