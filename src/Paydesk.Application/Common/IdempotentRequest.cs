@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
 using Paydesk.Domain.Idempotency;
 
 namespace Paydesk.Application.Common;
@@ -38,7 +40,7 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Operat
     /// <summary>Checks the caller's key and fingerprints <paramref name="command"/> for <paramref name="operation"/> on <paramref name="parentResourceId"/>.</summary>
     public static IdempotentRequest For<T>(IdempotencyContext context, string operation, Guid? parentResourceId, T command)
     {
-        var key = IdempotencyKeyValidation.Require(context);
+        var key = RequireKey(context);
 
         // The parent is hashed as "operation:parent", the form the operation had before the parent
         // got its own column, so that a record stored back then still matches its repeat.
@@ -67,6 +69,27 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Operat
         }
 
         return (Enum.Parse<RequestOutcome>(existing.Outcome!), JsonSerializer.Deserialize<TResponse>(existing.ResponseBody!, StoredJson.Options)!);
+    }
+
+    /// <summary>The key is required on every call that moves money: 1 to 255 visible ASCII characters.</summary>
+    private static string RequireKey(IdempotencyContext context)
+    {
+        var key = context.Key;
+        string? error = null;
+        if (string.IsNullOrEmpty(key))
+        {
+            error = $"The {HeaderName} header is required on this request (1 to {IdempotencyRecord.MaxKeyLength} characters, e.g. a UUID).";
+        }
+        else if (key.Length > IdempotencyRecord.MaxKeyLength)
+        {
+            error = $"The {HeaderName} header must be at most {IdempotencyRecord.MaxKeyLength} characters.";
+        }
+        else if (key.Any(c => c is < '!' or > '~'))
+        {
+            error = $"The {HeaderName} header must contain only visible ASCII characters.";
+        }
+
+        return error is null ? key! : throw new ValidationException([new ValidationFailure(HeaderName, error)]);
     }
 
     /// <summary>

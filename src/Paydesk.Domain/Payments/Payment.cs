@@ -203,6 +203,7 @@ public sealed class Payment : IHasDomainEvents
         {
             throw new DomainException("refund_not_found", $"Refund {refundId} does not belong to payment {Id}.");
         }
+
         var normalizedNow = Timestamps.Normalize(now);
         switch (outcome.Status)
         {
