@@ -48,6 +48,25 @@ public abstract class PaymentsApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_repeat_of_a_rejected_charge_replays_the_same_422_without_charging_again()
+    {
+        var user = await _client.RegisterUserAsync();
+        var key = Guid.NewGuid().ToString();
+        var first = await _client.ChargeAsync(user.Id(), source: "pm_card_unknown", idempotencyKey: key);
+        var firstProblem = await first.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid_payment_method");
+        var callsAfterFirst = fixture.Emulator.ChargeRequests;
+
+        var repeat = await _client.ChargeAsync(user.Id(), source: "pm_card_unknown", idempotencyKey: key);
+
+        var repeatProblem = await repeat.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid_payment_method");
+        Assert.Equal(firstProblem.Str("paymentId"), repeatProblem.Str("paymentId"));
+        Assert.Equal(firstProblem.Str("detail"), repeatProblem.Str("detail"));
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", repeat.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(callsAfterFirst, fixture.Emulator.ChargeRequests);
+    }
+
+    [Fact]
     public async Task Charging_an_unknown_user_is_404_and_never_reaches_the_gateway()
     {
         var callsBefore = fixture.Emulator.ChargeRequests;

@@ -124,7 +124,7 @@ public sealed class CreatePaymentHandlerTests
 
         var result = await scenario.CreateAsync(scenario.Command(amount: 1500, currency: "USD"));
 
-        Assert.Equal(ChargeOutcome.Completed, result.Outcome);
+        Assert.Equal(RequestOutcome.Completed, result.Outcome);
         Assert.False(result.Replayed);
         Assert.Equal("succeeded", result.Payment.Status);
         Assert.Equal(1500, result.Payment.Amount);
@@ -167,7 +167,7 @@ public sealed class CreatePaymentHandlerTests
             storedBeforeCharge = scenario.PaymentRepository.Stored.Count;
             statusBeforeCharge = scenario.PaymentRepository.Stored.SingleOrDefault()?.Status;
             recordCompletedBeforeCharge = scenario.RecordRepository.Stored.SingleOrDefault()?.IsCompleted ?? true;
-            return Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Succeeded, "ch_1"));
+            return Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, "ch_1"));
         };
 
         await scenario.CreateAsync();
@@ -220,7 +220,7 @@ public sealed class CreatePaymentHandlerTests
         var repeat = await scenario.CreateAsync();
 
         Assert.True(repeat.Replayed);
-        Assert.Equal(ChargeOutcome.Pending, repeat.Outcome);
+        Assert.Equal(RequestOutcome.Pending, repeat.Outcome);
         Assert.Equal("pending", repeat.Payment.Status);
         Assert.Equal(first.Payment, repeat.Payment);
         Assert.Single(scenario.Gateway.Charges);
@@ -230,14 +230,15 @@ public sealed class CreatePaymentHandlerTests
     public async Task Repeat_of_a_rejected_charge_replays_the_rejection()
     {
         var scenario = new CreatePaymentScenario();
-        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Rejected, null, "unknown_payment_method", "No such payment method."));
-        await scenario.CreateAsync();
+        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Rejected, null, "unknown_payment_method", "No such payment method."));
+        var first = await Assert.ThrowsAsync<ChargeRejectedException>(() => scenario.CreateAsync());
 
-        var repeat = await scenario.CreateAsync();
+        var repeat = await Assert.ThrowsAsync<ChargeRejectedException>(() => scenario.CreateAsync());
 
+        Assert.False(first.Replayed);
         Assert.True(repeat.Replayed);
-        Assert.Equal(ChargeOutcome.Rejected, repeat.Outcome);
-        Assert.Equal("unknown_payment_method", repeat.Payment.FailureCode);
+        Assert.Equal("unknown_payment_method", repeat.Code);
+        Assert.Equal(first.PaymentId, repeat.PaymentId);
         Assert.Single(scenario.Gateway.Charges);
     }
 
@@ -291,7 +292,7 @@ public sealed class CreatePaymentHandlerTests
         {
             // The first request has stored its key and is waiting for the gateway.
             repeatFailure = await Record.ExceptionAsync(() => scenario.CreateAsync());
-            return new GatewayChargeResult(GatewayChargeStatus.Succeeded, "ch_1");
+            return new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, "ch_1");
         };
 
         var first = await scenario.CreateAsync();
@@ -310,7 +311,7 @@ public sealed class CreatePaymentHandlerTests
         scenario.Gateway.Charge = async request =>
         {
             repeatFailure = await Record.ExceptionAsync(() => scenario.CreateAsync(scenario.Command(amount: 999)));
-            return new GatewayChargeResult(GatewayChargeStatus.Succeeded, "ch_1");
+            return new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, "ch_1");
         };
 
         await scenario.CreateAsync();
@@ -327,7 +328,7 @@ public sealed class CreatePaymentHandlerTests
 
         var result = await scenario.CreateAsync();
 
-        Assert.Equal(ChargeOutcome.Pending, result.Outcome);
+        Assert.Equal(RequestOutcome.Pending, result.Outcome);
         Assert.False(result.Replayed);
         Assert.Equal("pending", result.Payment.Status);
         Assert.Null(result.Payment.GatewayReference);
@@ -341,11 +342,11 @@ public sealed class CreatePaymentHandlerTests
     public async Task Charge_the_gateway_is_still_processing_stays_pending()
     {
         var scenario = new CreatePaymentScenario();
-        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Processing, "ch_processing"));
+        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Processing, "ch_processing"));
 
         var result = await scenario.CreateAsync();
 
-        Assert.Equal(ChargeOutcome.Pending, result.Outcome);
+        Assert.Equal(RequestOutcome.Pending, result.Outcome);
         Assert.Equal("pending", result.Payment.Status);
     }
 
@@ -353,15 +354,16 @@ public sealed class CreatePaymentHandlerTests
     public async Task Rejected_charge_fails_the_payment_with_the_gateway_code()
     {
         var scenario = new CreatePaymentScenario();
-        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Rejected, null, "unknown_payment_method", "No such payment method."));
+        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Rejected, null, "unknown_payment_method", "No such payment method."));
 
-        var result = await scenario.CreateAsync();
+        var rejection = await Assert.ThrowsAsync<ChargeRejectedException>(() => scenario.CreateAsync());
 
-        Assert.Equal(ChargeOutcome.Rejected, result.Outcome);
-        Assert.Equal("failed", result.Payment.Status);
-        Assert.Equal("unknown_payment_method", result.Payment.FailureCode);
-        Assert.Equal("No such payment method.", result.Payment.FailureMessage);
-        Assert.Equal(PaymentStatus.Failed, Assert.Single(scenario.PaymentRepository.Stored).Status);
+        Assert.Equal("unknown_payment_method", rejection.Code);
+        Assert.Equal("No such payment method.", rejection.Message);
+        var stored = Assert.Single(scenario.PaymentRepository.Stored);
+        Assert.Equal(stored.Id.Value, rejection.PaymentId);
+        Assert.Equal(PaymentStatus.Failed, stored.Status);
+        Assert.Equal("unknown_payment_method", stored.FailureCode);
         Assert.Equal("Rejected", Assert.Single(scenario.RecordRepository.Stored).Outcome);
     }
 
@@ -369,24 +371,23 @@ public sealed class CreatePaymentHandlerTests
     public async Task Rejected_charge_without_a_code_fails_as_an_invalid_payment_method()
     {
         var scenario = new CreatePaymentScenario();
-        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Rejected, null));
+        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Rejected, null));
 
-        var result = await scenario.CreateAsync();
+        var rejection = await Assert.ThrowsAsync<ChargeRejectedException>(() => scenario.CreateAsync());
 
-        Assert.Equal(ChargeOutcome.Rejected, result.Outcome);
-        Assert.Equal("invalid_payment_method", result.Payment.FailureCode);
-        Assert.False(string.IsNullOrEmpty(result.Payment.FailureMessage));
+        Assert.Equal("invalid_payment_method", rejection.Code);
+        Assert.False(string.IsNullOrEmpty(rejection.Message));
     }
 
     [Fact]
     public async Task Declined_charge_completes_with_a_failed_payment()
     {
         var scenario = new CreatePaymentScenario();
-        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Failed, "ch_declined", "insufficient_funds", "Insufficient funds."));
+        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Failed, "ch_declined", "insufficient_funds", "Insufficient funds."));
 
         var result = await scenario.CreateAsync();
 
-        Assert.Equal(ChargeOutcome.Completed, result.Outcome);
+        Assert.Equal(RequestOutcome.Completed, result.Outcome);
         Assert.Equal("failed", result.Payment.Status);
         Assert.Equal("insufficient_funds", result.Payment.FailureCode);
         Assert.Equal("ch_declined", result.Payment.GatewayReference);
@@ -396,7 +397,7 @@ public sealed class CreatePaymentHandlerTests
     public async Task Declined_charge_without_a_code_fails_as_card_declined()
     {
         var scenario = new CreatePaymentScenario();
-        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Failed, "ch_declined"));
+        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Failed, "ch_declined"));
 
         var result = await scenario.CreateAsync();
 
@@ -408,11 +409,11 @@ public sealed class CreatePaymentHandlerTests
     public async Task Charge_needing_authentication_completes_as_requires_action()
     {
         var scenario = new CreatePaymentScenario();
-        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.RequiresAction, "pi_3ds"));
+        scenario.Gateway.Charge = _ => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.RequiresAction, "pi_3ds"));
 
         var result = await scenario.CreateAsync();
 
-        Assert.Equal(ChargeOutcome.Completed, result.Outcome);
+        Assert.Equal(RequestOutcome.Completed, result.Outcome);
         Assert.Equal("requires_action", result.Payment.Status);
         Assert.Equal("pi_3ds", result.Payment.GatewayReference);
     }
@@ -484,7 +485,7 @@ public sealed class CreatePaymentHandlerTests
         scenario.Gateway.Charge = async _ =>
         {
             await caller.CancelAsync();
-            return new GatewayChargeResult(GatewayChargeStatus.Succeeded, "ch_1");
+            return new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, "ch_1");
         };
 
         var result = await scenario.CreateAsync(cancellationToken: caller.Token);
@@ -503,7 +504,7 @@ public sealed class CreatePaymentHandlerTests
         scenario.Gateway.Charge = _ =>
         {
             scenario.Clock.Advance(TimeSpan.FromSeconds(2));
-            return Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Succeeded, "ch_1"));
+            return Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, "ch_1"));
         };
 
         var result = await scenario.CreateAsync();

@@ -13,7 +13,7 @@ public sealed class GatewayReportTests
     {
         var payment = Payments.Pending();
 
-        Assert.True(payment.ApplyGatewaySucceeded("pi_1", Later));
+        Assert.True(payment.Apply(Charge(GatewayChargeStatus.Succeeded, "pi_1"), Later, OutcomeRule.IfAllowed));
 
         Assert.Equal(PaymentStatus.Succeeded, payment.Status);
     }
@@ -22,10 +22,33 @@ public sealed class GatewayReportTests
     public void Failure_report_after_success_is_ignored()
     {
         var payment = Payments.Succeeded();
+        var versionBefore = payment.Version;
 
-        Assert.False(payment.ApplyGatewayFailed("pi_1", "card_declined", "Declined", Later));
+        Assert.False(payment.Apply(Charge(GatewayChargeStatus.Failed, "pi_1"), Later, OutcomeRule.IfAllowed));
 
         Assert.Equal(PaymentStatus.Succeeded, payment.Status);
+        Assert.Equal(versionBefore, payment.Version);
+    }
+
+    [Fact]
+    public void Failure_answer_after_success_is_refused_when_strict()
+    {
+        var payment = Payments.Succeeded();
+
+        DomainAssert.Throws("invalid_payment_state", () => payment.Apply(Charge(GatewayChargeStatus.Failed, "pi_1"), Later, OutcomeRule.Strict));
+
+        Assert.Equal(PaymentStatus.Succeeded, payment.Status);
+    }
+
+    [Fact]
+    public void Repeated_success_report_changes_nothing_and_raises_no_second_event()
+    {
+        var payment = Payments.Pending();
+        payment.Apply(Charge(GatewayChargeStatus.Succeeded, "pi_1"), Later, OutcomeRule.IfAllowed);
+
+        Assert.False(payment.Apply(Charge(GatewayChargeStatus.Succeeded, "pi_1"), Later.AddSeconds(1), OutcomeRule.IfAllowed));
+
+        Assert.Single(payment.DomainEvents.OfType<PaymentSucceeded>());
     }
 
     [Fact]
@@ -33,7 +56,7 @@ public sealed class GatewayReportTests
     {
         var payment = Payments.Succeeded();
 
-        Assert.False(payment.ApplyGatewayRequiresAction("pi_1", Later));
+        Assert.False(payment.Apply(Charge(GatewayChargeStatus.RequiresAction, "pi_1"), Later, OutcomeRule.IfAllowed));
 
         Assert.Equal(PaymentStatus.Succeeded, payment.Status);
     }
@@ -43,7 +66,7 @@ public sealed class GatewayReportTests
     {
         var payment = Payments.Pending();
 
-        Assert.True(payment.ApplyGatewayProcessing("pi_processing", Later));
+        Assert.True(payment.Apply(Charge(GatewayChargeStatus.Processing, "pi_processing"), Later, OutcomeRule.IfAllowed));
 
         Assert.Equal(PaymentStatus.Pending, payment.Status);
         Assert.Equal("pi_processing", payment.GatewayReference);
@@ -54,9 +77,31 @@ public sealed class GatewayReportTests
     {
         var payment = Payments.RequiringAction();
 
-        Assert.True(payment.ApplyGatewaySucceeded("pi_action_1", Later));
+        Assert.True(payment.Apply(Charge(GatewayChargeStatus.Succeeded, "pi_action_1"), Later, OutcomeRule.IfAllowed));
 
         Assert.Equal(PaymentStatus.Succeeded, payment.Status);
+    }
+
+    [Fact]
+    public void Rejection_fails_the_payment_with_the_generic_code_when_the_gateway_gives_none()
+    {
+        var payment = Payments.Pending();
+
+        payment.Apply(Charge(GatewayChargeStatus.Rejected, null), Later, OutcomeRule.Strict);
+
+        Assert.Equal(PaymentStatus.Failed, payment.Status);
+        Assert.Equal(GatewayChargeOutcome.RejectedCode, payment.FailureCode);
+    }
+
+    [Fact]
+    public void Decline_without_a_code_fails_the_payment_as_card_declined()
+    {
+        var payment = Payments.Pending();
+
+        payment.Apply(Charge(GatewayChargeStatus.Failed, "pi_1"), Later, OutcomeRule.Strict);
+
+        Assert.Equal("card_declined", payment.FailureCode);
+        Assert.Equal("The card was declined.", payment.FailureMessage);
     }
 
     [Fact]
@@ -67,10 +112,18 @@ public sealed class GatewayReportTests
         payment.RequestRefund(refundId, 500, null, "refund_key", Later);
         payment.CompleteRefund(refundId, "re_1", Later);
 
-        Assert.False(payment.ApplyGatewayRefundFailed(refundId, "re_1", "refund_failed", Later));
+        Assert.False(payment.Apply(refundId, new GatewayRefundOutcome(GatewayRefundStatus.Failed, "re_1"), Later, OutcomeRule.IfAllowed));
 
         Assert.Equal(PaymentStatus.PartiallyRefunded, payment.Status);
         Assert.Equal(500, payment.AmountRefunded);
+    }
+
+    [Fact]
+    public void Refund_report_for_an_unknown_refund_is_ignored()
+    {
+        var payment = Payments.Succeeded();
+
+        Assert.False(payment.Apply(RefundId.New(), new GatewayRefundOutcome(GatewayRefundStatus.Succeeded, "re_1"), Later, OutcomeRule.IfAllowed));
     }
 
     [Fact]
@@ -80,8 +133,22 @@ public sealed class GatewayReportTests
         var refundId = RefundId.New();
         payment.RequestRefund(refundId, 1500, null, "refund_key", Later);
 
-        Assert.True(payment.ApplyGatewayRefundSucceeded(refundId, "re_1", Later));
+        Assert.True(payment.Apply(refundId, new GatewayRefundOutcome(GatewayRefundStatus.Succeeded, "re_1"), Later, OutcomeRule.IfAllowed));
 
         Assert.Equal(PaymentStatus.Refunded, payment.Status);
     }
+
+    [Fact]
+    public void Pending_refund_report_changes_nothing()
+    {
+        var payment = Payments.Succeeded();
+        var refundId = RefundId.New();
+        payment.RequestRefund(refundId, 1500, null, "refund_key", Later);
+
+        Assert.False(payment.Apply(refundId, new GatewayRefundOutcome(GatewayRefundStatus.Pending, "re_1"), Later, OutcomeRule.Strict));
+
+        Assert.Equal(RefundStatus.Pending, payment.Refunds.Single().Status);
+    }
+
+    private static GatewayChargeOutcome Charge(GatewayChargeStatus status, string? reference) => new(status, reference);
 }

@@ -21,14 +21,14 @@ internal static class TestData
     public static Payment SucceededPayment(User user, long amount = 1500, string currency = "USD", DateTimeOffset? at = null)
     {
         var payment = Payment(user, amount, currency, at);
-        payment.Succeed($"pi_{Guid.NewGuid():N}", at ?? Noon);
+        payment.Apply(new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, $"pi_{Guid.NewGuid():N}"), at ?? Noon, OutcomeRule.Strict);
         return payment;
     }
 
     public static Payment FailedPayment(User user, long amount = 1500, string currency = "USD", DateTimeOffset? at = null)
     {
         var payment = Payment(user, amount, currency, at);
-        payment.Fail($"pi_{Guid.NewGuid():N}", "card_declined", "Declined", at ?? Noon);
+        payment.Apply(new GatewayChargeOutcome(GatewayChargeStatus.Failed, $"pi_{Guid.NewGuid():N}", "card_declined", "Declined"), at ?? Noon, OutcomeRule.Strict);
         return payment;
     }
 
@@ -36,7 +36,7 @@ internal static class TestData
     {
         var refundId = RefundId.New();
         var refund = payment.RequestRefund(refundId, amount, null, $"refund_{refundId.Value:N}", at);
-        payment.CompleteRefund(refundId, $"re_{Guid.NewGuid():N}", at);
+        payment.Apply(refundId, new GatewayRefundOutcome(GatewayRefundStatus.Succeeded, $"re_{Guid.NewGuid():N}"), at, OutcomeRule.Strict);
         return refund;
     }
 }

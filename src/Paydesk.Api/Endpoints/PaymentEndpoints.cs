@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Paydesk.Api.Auth;
+using Paydesk.Application.Common;
 using Paydesk.Application.Payments;
 
 namespace Paydesk.Api.Endpoints;
@@ -45,7 +46,7 @@ internal static class PaymentEndpoints
         return v1;
     }
 
-    private static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>>> CreateAsync(
         CreatePaymentCommand body,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         ClaimsPrincipal caller,
@@ -55,18 +56,10 @@ internal static class PaymentEndpoints
     {
         var result = await handler.HandleAsync(body, caller.Idempotency(idempotencyKey), cancellationToken);
         MarkReplay(httpContext, result.Replayed);
-        var payment = result.Payment;
-        var location = $"/v1/payments/{payment.Id}";
-        return result.Outcome switch
-        {
-            ChargeOutcome.Completed => TypedResults.Created(location, payment),
-            ChargeOutcome.Pending => TypedResults.Accepted(location, payment),
-            _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Unprocessable Content",
-                detail: payment.FailureMessage,
-                extensions: new Dictionary<string, object?> { ["code"] = payment.FailureCode, ["paymentId"] = payment.Id }),
-        };
+        var location = $"/v1/payments/{result.Payment.Id}";
+        return result.Outcome == RequestOutcome.Pending
+            ? TypedResults.Accepted(location, result.Payment)
+            : TypedResults.Created(location, result.Payment);
     }
 
     private static async Task<Results<Created<RefundResponse>, Accepted<RefundResponse>>> RefundAsync(
@@ -81,7 +74,7 @@ internal static class PaymentEndpoints
         var result = await handler.HandleAsync(id, body ?? new RefundPaymentCommand(null, null), caller.Idempotency(idempotencyKey), cancellationToken);
         MarkReplay(httpContext, result.Replayed);
         var location = $"/v1/payments/{id}";
-        return result.Outcome == RefundOutcome.Pending
+        return result.Outcome == RequestOutcome.Pending
             ? TypedResults.Accepted(location, result.Refund)
             : TypedResults.Created(location, result.Refund);
     }

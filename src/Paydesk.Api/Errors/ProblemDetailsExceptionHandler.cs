@@ -16,6 +16,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    // A rejected charge is answered by this handler, replays included; the endpoints mark the others.
+    private const string ReplayedHeader = "Idempotent-Replayed";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
@@ -31,6 +34,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is ChargeRejectedException { Replayed: true })
+        {
+            httpContext.Response.Headers[ReplayedHeader] = "true";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -46,8 +54,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not Found", e.Code, e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Code, e.Message),
         UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable Content", e.Code, e.Message),
-        DomainException e when e.Code.StartsWith("invalid_", StringComparison.Ordinal) =>
-            Problem(StatusCodes.Status400BadRequest, "Bad Request", e.Code, e.Message),
+        ChargeRejectedException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable Content", e.Code, e.Message, ("paymentId", e.PaymentId)),
+        InvalidValueException e => Problem(StatusCodes.Status400BadRequest, "Bad Request", e.Code, e.Message),
         DomainException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Code, e.Message),
         InvalidGatewayEventException e => Problem(StatusCodes.Status400BadRequest, "Bad Request", "invalid_signature", e.Message),
         PaymentGatewayFailedException e => Problem(StatusCodes.Status502BadGateway, "Bad Gateway", e.Code, e.Message),
@@ -92,13 +100,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         return problem;
     }
 
-    private static ProblemDetails Problem(int status, string title, string code, string detail) => new()
+    private static ProblemDetails Problem(int status, string title, string code, string detail, params (string Name, object? Value)[] extensions)
     {
-        Status = status,
-        Title = title,
-        Detail = detail,
-        Extensions = { ["code"] = code },
-    };
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+        foreach (var (name, value) in extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -1,3 +1,5 @@
+using Paydesk.Domain.Payments;
+
 namespace Paydesk.Application.Abstractions;
 
 /// <summary>
@@ -13,32 +15,14 @@ public interface IGatewayEventReader
 /// <summary>A verified event, reduced to the state changes Paydesk understands (none for other types).</summary>
 public sealed record GatewayEvent(string Id, string Type, IReadOnlyList<GatewayStateChange> Changes);
 
-public enum GatewayChange
-{
-    PaymentSucceeded,
-    PaymentFailed,
-    PaymentProcessing,
-    PaymentRequiresAction,
-    RefundSucceeded,
-    RefundFailed,
-}
-
-/// <summary>What the gateway says happened to one of Paydesk's payments or refunds.</summary>
-public sealed record GatewayStateChange(
-    GatewayChange Kind,
-    Guid PaymentId,
-    string Reference,
-    Guid? RefundId = null,
-    string? FailureCode = null,
-    string? FailureMessage = null);
+/// <summary>
+/// What the gateway says happened to one of Paydesk's payments (<see cref="Charge"/>) or to one of its
+/// refunds (<see cref="RefundId"/> and <see cref="Refund"/>).
+/// </summary>
+public sealed record GatewayStateChange(Guid PaymentId, GatewayChargeOutcome? Charge, Guid? RefundId = null, GatewayRefundOutcome? Refund = null);
 
 public sealed class InvalidGatewayEventException : Exception
 {
-    public InvalidGatewayEventException()
-        : base("The webhook is not a valid, signed gateway event.")
-    {
-    }
-
     public InvalidGatewayEventException(string message)
         : base(message)
     {

@@ -1,5 +1,6 @@
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
+using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Abstractions;
 
@@ -10,18 +11,18 @@ namespace Paydesk.Application.Abstractions;
 public interface IPaymentGateway
 {
     /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
-    Task<GatewayChargeResult> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken);
+    Task<GatewayChargeOutcome> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken);
 
     /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
-    Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
+    Task<GatewayRefundOutcome> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
 
     /// <summary>What the gateway knows of the charge (by its reference, or by Paydesk's payment id when the answer was lost); null when it has no record.</summary>
     /// <exception cref="PaymentGatewayUnavailableException">The gateway could not be asked.</exception>
-    Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken);
+    Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken);
 
     /// <summary>What the gateway knows of the refund; null when it has no record.</summary>
     /// <exception cref="PaymentGatewayUnavailableException">The gateway could not be asked.</exception>
-    Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
+    Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record GatewayChargeRequest(
@@ -32,25 +33,6 @@ public sealed record GatewayChargeRequest(
     string? Description,
     string IdempotencyKey);
 
-public enum GatewayChargeStatus
-{
-    Succeeded,
-    Failed,
-    RequiresAction,
-
-    /// <summary>The gateway accepted the charge and will settle it later.</summary>
-    Processing,
-
-    /// <summary>The gateway refused the request itself (e.g. an unknown payment method).</summary>
-    Rejected,
-}
-
-public sealed record GatewayChargeResult(
-    GatewayChargeStatus Status,
-    string? Reference,
-    string? FailureCode = null,
-    string? FailureMessage = null);
-
 public sealed record GatewayRefundRequest(
     RefundId RefundId,
     PaymentId PaymentId,
@@ -58,18 +40,6 @@ public sealed record GatewayRefundRequest(
     Money Amount,
     string? Reason,
     string IdempotencyKey);
-
-public enum GatewayRefundStatus
-{
-    Succeeded,
-    Failed,
-    Pending,
-}
-
-public sealed record GatewayRefundResult(
-    GatewayRefundStatus Status,
-    string? Reference,
-    string? FailureCode = null);
 
 /// <summary>
 /// The gateway could not be reached or its answer was lost: the money may or may not have moved.

@@ -10,21 +10,6 @@ public sealed class PaymentGatewayFailedException : Exception
     public PaymentGatewayFailedException(string code, string message, Exception? innerException = null)
         : base(message, innerException) => Code = code;
 
-    public PaymentGatewayFailedException()
-        : this("gateway_error", "The payment gateway failed.")
-    {
-    }
-
-    public PaymentGatewayFailedException(string message)
-        : this("gateway_error", message)
-    {
-    }
-
-    public PaymentGatewayFailedException(string message, Exception innerException)
-        : this("gateway_error", message, innerException)
-    {
-    }
-
     /// <summary><c>gateway_authentication_failed</c> or <c>gateway_invalid_response</c>.</summary>
     public string Code { get; }
 }

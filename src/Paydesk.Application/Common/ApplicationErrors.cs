@@ -1,94 +1,30 @@
 namespace Paydesk.Application.Common;
 
-// The errors a use case reports. The API maps each kind to one HTTP status; the code is stable
+// The errors a use case reports. The API maps each type to one HTTP status; the code is stable
 // and machine-readable, the message is for a person.
 
-public abstract class ApplicationErrorException : Exception
+public abstract class ApplicationErrorException(string code, string message) : Exception(message)
 {
-    protected ApplicationErrorException(string code, string message)
-        : base(message) => Code = code;
-
-    protected ApplicationErrorException()
-        : this("error", "The request failed.")
-    {
-    }
-
-    protected ApplicationErrorException(string message)
-        : this("error", message)
-    {
-    }
-
-    protected ApplicationErrorException(string message, Exception innerException)
-        : base(message, innerException) => Code = "error";
-
-    public string Code { get; }
+    public string Code { get; } = code;
 }
 
 /// <summary>The resource named in the request does not exist (404).</summary>
-public sealed class NotFoundException : ApplicationErrorException
-{
-    public NotFoundException(string code, string message)
-        : base(code, message)
-    {
-    }
-
-    public NotFoundException()
-    {
-    }
-
-    public NotFoundException(string message)
-        : base("not_found", message)
-    {
-    }
-
-    public NotFoundException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class NotFoundException(string code, string message) : ApplicationErrorException(code, message);
 
 /// <summary>The request conflicts with the current state, e.g. an email already taken or a request in flight (409).</summary>
-public sealed class ConflictException : ApplicationErrorException
-{
-    public ConflictException(string code, string message)
-        : base(code, message)
-    {
-    }
-
-    public ConflictException()
-    {
-    }
-
-    public ConflictException(string message)
-        : base("conflict", message)
-    {
-    }
-
-    public ConflictException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class ConflictException(string code, string message) : ApplicationErrorException(code, message);
 
 /// <summary>The request is well-formed but cannot be processed as asked (422).</summary>
-public sealed class UnprocessableException : ApplicationErrorException
+public sealed class UnprocessableException(string code, string message) : ApplicationErrorException(code, message);
+
+/// <summary>
+/// The gateway refused the charge request itself, e.g. an unknown payment method (422). The payment
+/// was stored and failed; <see cref="PaymentId"/> names it. A repeat of the request with its key
+/// answers it again, <see cref="Replayed"/>.
+/// </summary>
+public sealed class ChargeRejectedException(string code, string message, Guid paymentId, bool replayed) : ApplicationErrorException(code, message)
 {
-    public UnprocessableException(string code, string message)
-        : base(code, message)
-    {
-    }
+    public Guid PaymentId { get; } = paymentId;
 
-    public UnprocessableException()
-    {
-    }
-
-    public UnprocessableException(string message)
-        : base("unprocessable", message)
-    {
-    }
-
-    public UnprocessableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+    public bool Replayed { get; } = replayed;
 }

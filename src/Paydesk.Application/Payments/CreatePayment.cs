@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
@@ -13,20 +12,8 @@ namespace Paydesk.Application.Payments;
 
 public sealed record CreatePaymentCommand(Guid? UserId, long? Amount, string? Currency, string? Source, string? Description);
 
-/// <summary>How a charge request ended, which decides the status the caller sees.</summary>
-public enum ChargeOutcome
-{
-    /// <summary>The gateway decided: succeeded, declined or requires action. The payment says which.</summary>
-    Completed,
-
-    /// <summary>The gateway's answer is not known yet; the payment stays pending.</summary>
-    Pending,
-
-    /// <summary>The gateway refused the request itself (e.g. an unknown payment method).</summary>
-    Rejected,
-}
-
-public sealed record CreatePaymentResult(PaymentResponse Payment, ChargeOutcome Outcome, bool Replayed);
+/// <summary>The payment as the charge left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
+public sealed record CreatePaymentResult(PaymentResponse Payment, RequestOutcome Outcome, bool Replayed);
 
 public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentCommand>
 {
@@ -64,96 +51,80 @@ public sealed partial class CreatePaymentHandler(
     PaydeskTelemetry telemetry,
     ILogger<CreatePaymentHandler> logger)
 {
-    private const string Operation = "payments.create";
+    private readonly IdempotentCommits _idempotency = new(idempotencyRecords, unitOfWork, clock);
 
     public async Task<CreatePaymentResult> HandleAsync(CreatePaymentCommand command, IdempotencyContext idempotency, CancellationToken cancellationToken)
     {
-        var key = IdempotencyKeyValidation.Require(idempotency);
+        var request = IdempotentRequest.For(idempotency, IdempotentOperations.CreatePayment, parentResourceId: null, command);
         await validator.ValidateAndThrowAsync(command, cancellationToken);
-        var requestHash = IdempotencyRules.Fingerprint(Operation, command);
 
         // No reads first: the commit itself finds a key used before (its unique index) and an
         // unknown user (the payment's foreign key), so a new charge costs one round trip here.
         var userId = new UserId(command.UserId!.Value);
-        var now = clock.GetUtcNow();
         var paymentId = PaymentId.New();
         var amount = Money.Positive(command.Amount!.Value, Currency.FromCode(command.Currency));
-        var payment = Payment.Create(paymentId, userId, amount, command.Source!, command.Description, $"charge_{paymentId.Value:N}", now);
-        var record = IdempotencyRecord.Start(idempotency.Scope, key, Operation, requestHash, paymentId.Value, now);
+        var payment = Payment.Create(paymentId, userId, amount, command.Source!, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow());
         payments.Add(payment);
-        idempotencyRecords.Add(record);
 
         // The key and the pending payment become durable together, before the gateway is called.
+        (IdempotencyRecord Record, bool Earlier) started;
         try
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // The key was used before, or by a concurrent request that committed first: answer
-            // as a repeat of it.
-            var winner = await idempotencyRecords.FindAsync(idempotency.Scope, key, CancellationToken.None);
-            if (winner is null)
-            {
-                throw;
-            }
-
-            return Replay(winner, requestHash);
+            started = await _idempotency.StartAsync(request, paymentId.Value, cancellationToken);
         }
         catch (MissingReferenceException)
         {
             throw new NotFoundException("user_not_found", $"No user has the id {userId}.");
         }
 
+        if (started.Earlier)
+        {
+            // The key was used before, or by a concurrent request that committed first.
+            return Answer(request.Replay<PaymentResponse>(started.Record), replayed: true);
+        }
+
         // From here on the payment exists: finish it even if the caller has gone away, so that its
         // outcome and the stored response are never left half-written.
-        var outcome = await ChargeAsync(payment, CancellationToken.None);
-        var response = PaymentResponse.From(payment);
-        record.Complete(outcome.ToString(), JsonSerializer.Serialize(response, StoredJson.Options), clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(CancellationToken.None);
-        telemetry.Payments.Add(1, new("outcome", response.Status), new("currency", response.Currency));
-        return new CreatePaymentResult(response, outcome, Replayed: false);
+        var outcome = await ChargeAsync(payment);
+        var answer = await _idempotency.CompleteAsync(request, started.Record, async attempt =>
+        {
+            // A retry follows a commit lost to reconciliation or a webhook, which may have applied
+            // this very outcome already: the payment is read afresh and changed only if it still may be.
+            var current = attempt == 1 ? payment : (await payments.GetByIdAsync(paymentId, CancellationToken.None))!;
+            if (outcome is not null)
+            {
+                current.Apply(outcome, clock.GetUtcNow(), attempt == 1 ? OutcomeRule.Strict : OutcomeRule.IfAllowed);
+            }
+
+            var settled = outcome?.Status == GatewayChargeStatus.Rejected ? RequestOutcome.Rejected : OutcomeOf(current);
+            return (settled, PaymentResponse.From(current));
+        });
+        telemetry.Payments.Add(1, new("outcome", answer.Response.Status), new("currency", answer.Response.Currency));
+        return Answer(answer, replayed: false);
     }
 
-    private static CreatePaymentResult Replay(IdempotencyRecord existing, string requestHash)
-    {
-        IdempotencyRules.EnsureReplayable(existing, Operation, requestHash);
-        var response = JsonSerializer.Deserialize<PaymentResponse>(existing.ResponseBody!, StoredJson.Options)!;
-        return new CreatePaymentResult(response, Enum.Parse<ChargeOutcome>(existing.Outcome!), Replayed: true);
-    }
+    /// <summary>What a charge's record stores for the payment as it is now, however the charge was interrupted.</summary>
+    internal static RequestOutcome OutcomeOf(Payment payment) =>
+        payment.Status == PaymentStatus.Pending ? RequestOutcome.Pending : RequestOutcome.Completed;
 
-    private async Task<ChargeOutcome> ChargeAsync(Payment payment, CancellationToken cancellationToken)
+    private static CreatePaymentResult Answer((RequestOutcome Outcome, PaymentResponse Payment) answer, bool replayed) =>
+        answer.Outcome == RequestOutcome.Rejected
+            ? throw new ChargeRejectedException(answer.Payment.FailureCode!, answer.Payment.FailureMessage!, answer.Payment.Id, replayed)
+            : new CreatePaymentResult(answer.Payment, answer.Outcome, replayed);
+
+    /// <summary>The gateway's outcome; null when it is unknown (the payment stays pending for reconciliation).</summary>
+    private async Task<GatewayChargeOutcome?> ChargeAsync(Payment payment)
     {
-        GatewayChargeResult result;
         try
         {
-            result = await gateway.ChargeAsync(
+            return await gateway.ChargeAsync(
                 new GatewayChargeRequest(payment.Id, payment.UserId, payment.Total, payment.Source, payment.Description, payment.IdempotencyKey),
-                cancellationToken);
+                CancellationToken.None);
         }
         catch (PaymentGatewayUnavailableException ex)
         {
             LogOutcomeUnknown(logger, ex, payment.Id.Value);
-            return ChargeOutcome.Pending;
-        }
-
-        var now = clock.GetUtcNow();
-        switch (result.Status)
-        {
-            case GatewayChargeStatus.Succeeded:
-                payment.Succeed(result.Reference!, now);
-                return ChargeOutcome.Completed;
-            case GatewayChargeStatus.Failed:
-                payment.Fail(result.Reference, result.FailureCode ?? "card_declined", result.FailureMessage ?? "The card was declined.", now);
-                return ChargeOutcome.Completed;
-            case GatewayChargeStatus.RequiresAction:
-                payment.RequireAction(result.Reference!, now);
-                return ChargeOutcome.Completed;
-            case GatewayChargeStatus.Rejected:
-                payment.Fail(result.Reference, result.FailureCode ?? "invalid_payment_method", result.FailureMessage ?? "The gateway rejected the payment method.", now);
-                return ChargeOutcome.Rejected;
-            default:
-                return ChargeOutcome.Pending;
+            return null;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
@@ -12,16 +11,8 @@ namespace Paydesk.Application.Payments;
 
 public sealed record RefundPaymentCommand(long? Amount, string? Reason);
 
-public enum RefundOutcome
-{
-    /// <summary>The gateway decided; the refund says whether it succeeded or failed.</summary>
-    Completed,
-
-    /// <summary>The gateway's answer is not known yet; the refund stays pending.</summary>
-    Pending,
-}
-
-public sealed record RefundPaymentResult(RefundResponse Refund, RefundOutcome Outcome, bool Replayed);
+/// <summary>The refund as the gateway left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
+public sealed record RefundPaymentResult(RefundResponse Refund, RequestOutcome Outcome, bool Replayed);
 
 public sealed class RefundPaymentValidator : AbstractValidator<RefundPaymentCommand>
 {
@@ -46,53 +37,44 @@ public sealed partial class RefundPaymentHandler(
     PaydeskTelemetry telemetry,
     ILogger<RefundPaymentHandler> logger)
 {
-    // A refund's outcome is recorded even if another refund of the same payment committed in
-    // between; a few fresh attempts settle such a race.
-    private const int RecordAttempts = 3;
+    private readonly IdempotentCommits _idempotency = new(idempotencyRecords, unitOfWork, clock);
 
     public async Task<RefundPaymentResult> HandleAsync(Guid paymentId, RefundPaymentCommand command, IdempotencyContext idempotency, CancellationToken cancellationToken)
     {
-        var key = IdempotencyKeyValidation.Require(idempotency);
+        var request = IdempotentRequest.For(idempotency, IdempotentOperations.RefundPayment, paymentId, command);
         await validator.ValidateAndThrowAsync(command, cancellationToken);
-        var operation = $"payments.refund:{paymentId}";
-        var requestHash = IdempotencyRules.Fingerprint(operation, command);
 
-        var existing = await idempotencyRecords.FindAsync(idempotency.Scope, key, cancellationToken);
+        var existing = await _idempotency.FindAsync(request, cancellationToken);
         if (existing is not null)
         {
-            return Replay(existing, operation, requestHash);
+            return Answer(request.Replay<RefundResponse>(existing), replayed: true);
         }
 
         var payment = await payments.GetByIdAsync(new PaymentId(paymentId), cancellationToken)
             ?? throw GetPaymentHandler.PaymentNotFound(paymentId);
         var refundId = RefundId.New();
         var refund = payment.RequestRefund(refundId, command.Amount, command.Reason, $"refund_{refundId.Value:N}", clock.GetUtcNow());
-        idempotencyRecords.Add(IdempotencyRecord.Start(idempotency.Scope, key, operation, requestHash, refundId.Value, clock.GetUtcNow()));
 
         // The key and the reserved refund become durable together, before the gateway is called.
+        (IdempotencyRecord Record, bool Earlier) started;
         try
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            var winner = await idempotencyRecords.FindAsync(idempotency.Scope, key, CancellationToken.None);
-            if (winner is null)
-            {
-                throw;
-            }
-
-            return Replay(winner, operation, requestHash);
+            started = await _idempotency.StartAsync(request, refundId.Value, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
             throw new ConflictException("payment_modified", "The payment was changed by another request at the same time. Retry with the same Idempotency-Key.");
         }
 
-        GatewayRefundResult? result = null;
+        if (started.Earlier)
+        {
+            return Answer(request.Replay<RefundResponse>(started.Record), replayed: true);
+        }
+
+        GatewayRefundOutcome? outcome = null;
         try
         {
-            result = await gateway.RefundAsync(
+            outcome = await gateway.RefundAsync(
                 new GatewayRefundRequest(refundId, payment.Id, payment.GatewayReference ?? string.Empty, new Money(refund.Amount, payment.Currency), refund.Reason, refund.IdempotencyKey),
                 CancellationToken.None);
         }
@@ -101,51 +83,29 @@ public sealed partial class RefundPaymentHandler(
             LogOutcomeUnknown(logger, ex, refundId.Value);
         }
 
-        return await RecordOutcomeAsync(payment.Id, refundId, idempotency.Scope, key, result);
-    }
-
-    private async Task<RefundPaymentResult> RecordOutcomeAsync(PaymentId paymentId, RefundId refundId, string scope, string key, GatewayRefundResult? result)
-    {
-        for (var attempt = 1; ; attempt++)
+        var answer = await _idempotency.CompleteAsync(request, started.Record, async attempt =>
         {
-            // Loaded afresh on every attempt: after a conflict the unit of work has discarded its changes.
-            var payment = (await payments.GetByIdAsync(paymentId, CancellationToken.None))!;
-            var record = (await idempotencyRecords.FindAsync(scope, key, CancellationToken.None))!;
-            var now = clock.GetUtcNow();
-            var outcome = RefundOutcome.Completed;
-            switch (result?.Status)
+            // A retry follows a commit lost to another change of the payment (another refund, a
+            // webhook, reconciliation), which may have applied this very outcome already.
+            var current = attempt == 1 ? payment : (await payments.GetByIdAsync(payment.Id, CancellationToken.None))!;
+            if (outcome is not null)
             {
-                case GatewayRefundStatus.Succeeded:
-                    payment.CompleteRefund(refundId, result.Reference!, now);
-                    break;
-                case GatewayRefundStatus.Failed:
-                    payment.FailRefund(refundId, result.Reference, result.FailureCode ?? "refund_failed", now);
-                    break;
-                default:
-                    outcome = RefundOutcome.Pending;
-                    break;
+                current.Apply(refundId, outcome, clock.GetUtcNow(), attempt == 1 ? OutcomeRule.Strict : OutcomeRule.IfAllowed);
             }
 
-            var response = RefundResponse.From(payment, payment.Refunds.Single(r => r.Id == refundId));
-            record.Complete(outcome.ToString(), JsonSerializer.Serialize(response, StoredJson.Options), now);
-            try
-            {
-                await unitOfWork.SaveChangesAsync(CancellationToken.None);
-                telemetry.Refunds.Add(1, new("outcome", response.Status), new("currency", response.Currency));
-                return new RefundPaymentResult(response, outcome, Replayed: false);
-            }
-            catch (ConcurrencyConflictException) when (attempt < RecordAttempts)
-            {
-            }
-        }
+            var settled = current.Refunds.Single(r => r.Id == refundId);
+            return (OutcomeOf(settled), RefundResponse.From(current, settled));
+        });
+        telemetry.Refunds.Add(1, new("outcome", answer.Response.Status), new("currency", answer.Response.Currency));
+        return Answer(answer, replayed: false);
     }
 
-    private static RefundPaymentResult Replay(IdempotencyRecord existing, string operation, string requestHash)
-    {
-        IdempotencyRules.EnsureReplayable(existing, operation, requestHash);
-        var response = JsonSerializer.Deserialize<RefundResponse>(existing.ResponseBody!, StoredJson.Options)!;
-        return new RefundPaymentResult(response, Enum.Parse<RefundOutcome>(existing.Outcome!), Replayed: true);
-    }
+    /// <summary>What a refund's record stores for the refund as it is now, however the request was interrupted.</summary>
+    internal static RequestOutcome OutcomeOf(Refund refund) =>
+        refund.Status == RefundStatus.Pending ? RequestOutcome.Pending : RequestOutcome.Completed;
+
+    private static RefundPaymentResult Answer((RequestOutcome Outcome, RefundResponse Refund) answer, bool replayed) =>
+        new(answer.Refund, answer.Outcome, replayed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The gateway's answer for refund {RefundId} is unknown; it stays pending")]
     private static partial void LogOutcomeUnknown(ILogger logger, Exception exception, Guid refundId);

@@ -86,23 +86,17 @@ public sealed partial class ReconcilePaymentsHandler(
             if (payment.Status == PaymentStatus.Pending)
             {
                 var request = new GatewayChargeRequest(payment.Id, payment.UserId, payment.Total, payment.Source, payment.Description, payment.IdempotencyKey);
-                var found = await gateway.LookUpChargeAsync(request, payment.GatewayReference, cancellationToken);
-                changed |= found is null
-                    ? lastCheck && payment.ApplyGatewayFailed(null, GatewayUnknownCode, "The gateway has no record of this payment.", now)
-                    : ApplyCharge(payment, found, now);
+                var found = await gateway.LookUpChargeAsync(request, payment.GatewayReference, cancellationToken)
+                    ?? (lastCheck ? new GatewayChargeOutcome(GatewayChargeStatus.Failed, null, GatewayUnknownCode, "The gateway has no record of this payment.") : null);
+                changed |= found is not null && payment.Apply(found, now, OutcomeRule.IfAllowed);
             }
 
             foreach (var refund in payment.Refunds.Where(r => r.Status == RefundStatus.Pending && r.CreatedAt <= now - schedule.FirstCheckAfter).ToList())
             {
                 var request = new GatewayRefundRequest(refund.Id, payment.Id, payment.GatewayReference ?? string.Empty, new Domain.Amounts.Money(refund.Amount, payment.Currency), refund.Reason, refund.IdempotencyKey);
-                var found = await gateway.LookUpRefundAsync(request, cancellationToken);
-                changed |= found?.Status switch
-                {
-                    GatewayRefundStatus.Succeeded => payment.ApplyGatewayRefundSucceeded(refund.Id, found.Reference!, now),
-                    GatewayRefundStatus.Failed => payment.ApplyGatewayRefundFailed(refund.Id, found.Reference, found.FailureCode ?? "refund_failed", now),
-                    GatewayRefundStatus.Pending => false,
-                    _ => lastCheck && payment.ApplyGatewayRefundFailed(refund.Id, null, GatewayUnknownCode, now),
-                };
+                var found = await gateway.LookUpRefundAsync(request, cancellationToken)
+                    ?? (lastCheck ? new GatewayRefundOutcome(GatewayRefundStatus.Failed, null, GatewayUnknownCode) : null);
+                changed |= found is not null && payment.Apply(refund.Id, found, now, OutcomeRule.IfAllowed);
             }
         }
         catch (Exception ex) when (ex is PaymentGatewayUnavailableException or PaymentGatewayFailedException)
@@ -128,15 +122,6 @@ public sealed partial class ReconcilePaymentsHandler(
         }
     }
 
-    private static bool ApplyCharge(Payment payment, GatewayChargeResult found, DateTimeOffset now) => found.Status switch
-    {
-        GatewayChargeStatus.Succeeded => payment.ApplyGatewaySucceeded(found.Reference!, now),
-        GatewayChargeStatus.Failed or GatewayChargeStatus.Rejected => payment.ApplyGatewayFailed(found.Reference, found.FailureCode ?? "card_declined", found.FailureMessage ?? "The card was declined.", now),
-        GatewayChargeStatus.RequiresAction => payment.ApplyGatewayRequiresAction(found.Reference!, now),
-        GatewayChargeStatus.Processing => payment.ApplyGatewayProcessing(found.Reference!, now),
-        _ => false,
-    };
-
     // A request that died between its two commits leaves its key in flight, and every repeat gets 409.
     // Such a record is completed with what its payment or refund looks like now.
     private async Task<int> CompleteInFlightRecordsAsync(DateTimeOffset createdBy, int count, CancellationToken cancellationToken)
@@ -144,36 +129,13 @@ public sealed partial class ReconcilePaymentsHandler(
         var completed = 0;
         foreach (var record in await idempotencyRecords.ListInFlightAsync(createdBy, count, cancellationToken))
         {
-            var now = clock.GetUtcNow();
-            if (record.Operation == "payments.create")
-            {
-                var payment = await payments.GetByIdAsync(new PaymentId(record.ResourceId), cancellationToken);
-                if (payment is null)
-                {
-                    continue;
-                }
-
-                var outcome = payment.Status == PaymentStatus.Pending ? ChargeOutcome.Pending : ChargeOutcome.Completed;
-                record.Complete(outcome.ToString(), JsonSerializer.Serialize(PaymentResponse.From(payment), StoredJson.Options), now);
-            }
-            else if (record.Operation.StartsWith("payments.refund:", StringComparison.Ordinal)
-                && Guid.TryParse(record.Operation["payments.refund:".Length..], out var paymentId))
-            {
-                var payment = await payments.GetByIdAsync(new PaymentId(paymentId), cancellationToken);
-                var refund = payment?.Refunds.SingleOrDefault(r => r.Id.Value == record.ResourceId);
-                if (refund is null)
-                {
-                    continue;
-                }
-
-                var outcome = refund.Status == RefundStatus.Pending ? RefundOutcome.Pending : RefundOutcome.Completed;
-                record.Complete(outcome.ToString(), JsonSerializer.Serialize(RefundResponse.From(payment!, refund), StoredJson.Options), now);
-            }
-            else
+            var answer = await CurrentAnswerAsync(record, cancellationToken);
+            if (answer is null)
             {
                 continue;
             }
 
+            record.Complete(answer.Value.Outcome.ToString(), answer.Value.ResponseBody, clock.GetUtcNow());
             try
             {
                 await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -185,6 +147,27 @@ public sealed partial class ReconcilePaymentsHandler(
         }
 
         return completed;
+    }
+
+    /// <summary>What the record's request would answer now, from its payment or refund as it is; null when that is not found.</summary>
+    private async Task<(RequestOutcome Outcome, string ResponseBody)?> CurrentAnswerAsync(IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        switch (record.Operation)
+        {
+            case IdempotentOperations.CreatePayment:
+                var payment = await payments.GetByIdAsync(new PaymentId(record.ResourceId), cancellationToken);
+                return payment is null
+                    ? null
+                    : (CreatePaymentHandler.OutcomeOf(payment), JsonSerializer.Serialize(PaymentResponse.From(payment), StoredJson.Options));
+            case IdempotentOperations.RefundPayment when record.ParentResourceId is { } paymentId:
+                var parent = await payments.GetByIdAsync(new PaymentId(paymentId), cancellationToken);
+                var refund = parent?.Refunds.SingleOrDefault(r => r.Id.Value == record.ResourceId);
+                return refund is null
+                    ? null
+                    : (RefundPaymentHandler.OutcomeOf(refund), JsonSerializer.Serialize(RefundResponse.From(parent!, refund), StoredJson.Options));
+            default:
+                return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation could not ask the gateway about payment {PaymentId}; it is asked again at its next check")]

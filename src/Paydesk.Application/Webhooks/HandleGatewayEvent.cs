@@ -87,16 +87,10 @@ public sealed partial class HandleGatewayEventHandler(
         return GatewayEventOutcome.Applied;
     }
 
-    internal static bool Apply(Payment payment, GatewayStateChange change, DateTimeOffset now) => change.Kind switch
-    {
-        GatewayChange.PaymentSucceeded => payment.ApplyGatewaySucceeded(change.Reference, now),
-        GatewayChange.PaymentFailed => payment.ApplyGatewayFailed(change.Reference, change.FailureCode ?? "card_declined", change.FailureMessage ?? "The card was declined.", now),
-        GatewayChange.PaymentProcessing => payment.ApplyGatewayProcessing(change.Reference, now),
-        GatewayChange.PaymentRequiresAction => payment.ApplyGatewayRequiresAction(change.Reference, now),
-        GatewayChange.RefundSucceeded when change.RefundId is { } id => payment.ApplyGatewayRefundSucceeded(new RefundId(id), change.Reference, now),
-        GatewayChange.RefundFailed when change.RefundId is { } id => payment.ApplyGatewayRefundFailed(new RefundId(id), change.Reference, change.FailureCode ?? "refund_failed", now),
-        _ => false,
-    };
+    internal static bool Apply(Payment payment, GatewayStateChange change, DateTimeOffset now) =>
+        change.RefundId is { } refundId
+            ? change.Refund is { } refund && payment.Apply(new RefundId(refundId), refund, now, OutcomeRule.IfAllowed)
+            : change.Charge is { } charge && payment.Apply(charge, now, OutcomeRule.IfAllowed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Type}) left payment {PaymentId} as it was: it is already {Status}")]
     private static partial void LogIgnored(ILogger logger, string eventId, string type, Guid paymentId, string status);

@@ -35,7 +35,7 @@ public sealed record Currency
     public static Currency FromCode(string? code) =>
         TryFromCode(code, out var currency)
             ? currency
-            : throw new DomainException("invalid_currency", $"'{code}' is not an ISO 4217 currency code that Paydesk accepts (use upper case, e.g. USD).");
+            : throw new InvalidValueException("invalid_currency", $"'{code}' is not an ISO 4217 currency code that Paydesk accepts (use upper case, e.g. USD).");
 
     public override string ToString() => Code;
 

@@ -30,12 +30,12 @@ public readonly record struct Money
     {
         if (minorUnits <= 0)
         {
-            throw new DomainException("invalid_amount", "The amount must be a positive whole number of minor units.");
+            throw new InvalidValueException("invalid_amount", "The amount must be a positive whole number of minor units.");
         }
 
         if (minorUnits > MaxMinorUnits)
         {
-            throw new DomainException("invalid_amount", $"The amount must be at most {MaxMinorUnits} minor units.");
+            throw new InvalidValueException("invalid_amount", $"The amount must be at most {MaxMinorUnits} minor units.");
         }
 
         return new Money(minorUnits, currency);

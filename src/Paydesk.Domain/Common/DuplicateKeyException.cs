@@ -12,11 +12,6 @@ public sealed class DuplicateKeyException : Exception
     {
     }
 
-    public DuplicateKeyException(string message)
-        : base(message)
-    {
-    }
-
     public DuplicateKeyException(string message, Exception innerException)
         : base(message, innerException)
     {

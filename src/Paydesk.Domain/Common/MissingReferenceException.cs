@@ -12,11 +12,6 @@ public sealed class MissingReferenceException : Exception
     {
     }
 
-    public MissingReferenceException(string message)
-        : base(message)
-    {
-    }
-
     public MissingReferenceException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -11,7 +11,7 @@ public sealed class IdempotencyRecord
 {
     public const int MaxKeyLength = 255;
 
-    private IdempotencyRecord(Guid id, string scope, string key, string operation, string requestHash, Guid resourceId, DateTimeOffset now)
+    private IdempotencyRecord(Guid id, string scope, string key, string operation, string requestHash, Guid resourceId, Guid? parentResourceId, DateTimeOffset now)
     {
         Id = id;
         Scope = scope;
@@ -19,6 +19,7 @@ public sealed class IdempotencyRecord
         Operation = operation;
         RequestHash = requestHash;
         ResourceId = resourceId;
+        ParentResourceId = parentResourceId;
         CreatedAt = now;
     }
 
@@ -37,7 +38,7 @@ public sealed class IdempotencyRecord
 
     public string Key { get; private set; }
 
-    /// <summary>What the key was used for, e.g. <c>payments.create</c>.</summary>
+    /// <summary>What the key was used for, by name, e.g. <c>payments.create</c>.</summary>
     public string Operation { get; private set; }
 
     /// <summary>A hash of the operation and the request, to tell a true repeat from a reused key.</summary>
@@ -45,6 +46,9 @@ public sealed class IdempotencyRecord
 
     /// <summary>The payment or refund the request created.</summary>
     public Guid ResourceId { get; private set; }
+
+    /// <summary>What that resource belongs to, when it belongs to something: a refund's payment.</summary>
+    public Guid? ParentResourceId { get; private set; }
 
     /// <summary>How the request ended (e.g. <c>created</c>); null while it is still in flight.</summary>
     public string? Outcome { get; private set; }
@@ -58,17 +62,17 @@ public sealed class IdempotencyRecord
 
     public bool IsCompleted => Outcome is not null;
 
-    public static IdempotencyRecord Start(string scope, string key, string operation, string requestHash, Guid resourceId, DateTimeOffset now)
+    public static IdempotencyRecord Start(string scope, string key, string operation, string requestHash, Guid resourceId, DateTimeOffset now, Guid? parentResourceId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(scope);
         ArgumentException.ThrowIfNullOrEmpty(operation);
         ArgumentException.ThrowIfNullOrEmpty(requestHash);
         if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength)
         {
-            throw new DomainException("invalid_idempotency_key", $"The Idempotency-Key must be 1 to {MaxKeyLength} characters.");
+            throw new InvalidValueException("invalid_idempotency_key", $"The Idempotency-Key must be 1 to {MaxKeyLength} characters.");
         }
 
-        return new IdempotencyRecord(Guid.CreateVersion7(), scope, key, operation, requestHash, resourceId, Timestamps.Normalize(now));
+        return new IdempotencyRecord(Guid.CreateVersion7(), scope, key, operation, requestHash, resourceId, parentResourceId, Timestamps.Normalize(now));
     }
 
     public bool IsSameRequest(string operation, string requestHash) =>

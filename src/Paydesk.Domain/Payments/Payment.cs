@@ -91,54 +91,16 @@ public sealed class Payment : IHasDomainEvents
         Money.Positive(amount.MinorUnits, amount.Currency);
         if (!PaymentSource.IsValid(source))
         {
-            throw new DomainException("invalid_source", "The source must be a payment-method token such as pm_card_visa.");
+            throw new InvalidValueException("invalid_source", "The source must be a payment-method token such as pm_card_visa.");
         }
 
         if (description is { Length: > MaxDescriptionLength })
         {
-            throw new DomainException("invalid_description", $"The description must be at most {MaxDescriptionLength} characters.");
+            throw new InvalidValueException("invalid_description", $"The description must be at most {MaxDescriptionLength} characters.");
         }
 
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         return new Payment(id, userId, amount, source, description, idempotencyKey, Timestamps.Normalize(now));
-    }
-
-    public void Succeed(string gatewayReference, DateTimeOffset now)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(gatewayReference);
-        EnsureOutcomeOpen("succeed");
-        Status = PaymentStatus.Succeeded;
-        GatewayReference = gatewayReference;
-        FailureCode = null;
-        FailureMessage = null;
-        Touch(now);
-        _events.Raise(new PaymentSucceeded(Id, UserId, Total, gatewayReference, UpdatedAt));
-    }
-
-    public void Fail(string? gatewayReference, string failureCode, string failureMessage, DateTimeOffset now)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(failureCode);
-        EnsureOutcomeOpen("fail");
-        Status = PaymentStatus.Failed;
-        GatewayReference = gatewayReference ?? GatewayReference;
-        FailureCode = failureCode;
-        FailureMessage = failureMessage.Length > MaxFailureMessageLength ? failureMessage[..MaxFailureMessageLength] : failureMessage;
-        Touch(now);
-        _events.Raise(new PaymentFailed(Id, UserId, Total, failureCode, FailureMessage, UpdatedAt));
-    }
-
-    public void RequireAction(string gatewayReference, DateTimeOffset now)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(gatewayReference);
-        if (Status != PaymentStatus.Pending)
-        {
-            throw InvalidTransition("require action");
-        }
-
-        Status = PaymentStatus.RequiresAction;
-        GatewayReference = gatewayReference;
-        Touch(now);
-        _events.Raise(new PaymentRequiresAction(Id, UserId, Total, gatewayReference, UpdatedAt));
     }
 
     /// <summary>
@@ -154,137 +116,116 @@ public sealed class Payment : IHasDomainEvents
         }
 
         var remaining = RefundableAmount;
-        var requested = amount ?? remaining;
         if (remaining <= 0)
         {
             throw new DomainException("payment_not_refundable", "Nothing is left to refund: refunds for the whole amount succeeded or are under way.");
         }
 
-        if (requested <= 0)
-        {
-            throw new DomainException("invalid_amount", "The refund amount must be a positive whole number of minor units.");
-        }
-
-        if (requested > remaining)
-        {
-            throw new DomainException("refund_exceeds_remaining", $"The refund of {requested} exceeds the {remaining} minor units that remain refundable.");
-        }
-
-        if (reason is { Length: > Refund.MaxReasonLength })
-        {
-            throw new DomainException("invalid_reason", $"The reason must be at most {Refund.MaxReasonLength} characters.");
-        }
-
-        var normalizedNow = Timestamps.Normalize(now);
-        var refund = new Refund(id, Id, requested, reason, idempotencyKey, normalizedNow);
+        var refund = Refund.Reserve(id, Id, amount ?? remaining, remaining, reason, idempotencyKey, Timestamps.Normalize(now));
         _refunds.Add(refund);
 
         // A new pending refund gets reconciliation's full schedule of checks.
         ReconcileAttempts = 0;
         NextReconcileAt = null;
-        Touch(normalizedNow);
+        Touch(now);
         return refund;
     }
 
-    public void CompleteRefund(RefundId refundId, string gatewayReference, DateTimeOffset now)
+    /// <summary>
+    /// Applies what the gateway says became of the charge; <paramref name="rule"/> says what happens
+    /// when the payment can no longer get there. Returns whether anything changed.
+    /// </summary>
+    public bool Apply(GatewayChargeOutcome outcome, DateTimeOffset now, OutcomeRule rule)
     {
-        var refund = FindRefund(refundId);
-        refund.Succeed(gatewayReference, Timestamps.Normalize(now));
-        AmountRefunded += refund.Amount;
-        Status = AmountRefunded >= Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
-        Touch(now);
-        _events.Raise(new PaymentRefunded(
-            Id, UserId, refund.Id, new Money(refund.Amount, Currency), refund.Reason,
-            new Money(AmountRefunded, Currency), new Money(Amount - AmountRefunded, Currency), Status, UpdatedAt));
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentException.ThrowIfNullOrEmpty(outcome.FailureCode is null ? outcome.Reference : outcome.FailureCode, nameof(outcome));
+
+        // Only an open payment may end, and only a pending one may need action or be processing: a
+        // settled payment never moves back, whatever order the gateway's answers arrive in.
+        var allowed = outcome.Status is GatewayChargeStatus.RequiresAction or GatewayChargeStatus.Processing
+            ? Status == PaymentStatus.Pending
+            : Status is PaymentStatus.Pending or PaymentStatus.RequiresAction;
+        if (!allowed)
+        {
+            return rule == OutcomeRule.Strict
+                ? throw new DomainException("invalid_payment_state", $"A {Status.ToName()} payment cannot become {outcome.Status}.")
+                : false;
+        }
+
+        switch (outcome.Status)
+        {
+            case GatewayChargeStatus.Succeeded:
+                Status = PaymentStatus.Succeeded;
+                (GatewayReference, FailureCode, FailureMessage) = (outcome.Reference, null, null);
+                Touch(now);
+                _events.Raise(new PaymentSucceeded(Id, UserId, Total, outcome.Reference!, UpdatedAt));
+                break;
+            case GatewayChargeStatus.Failed or GatewayChargeStatus.Rejected:
+                Status = PaymentStatus.Failed;
+                GatewayReference = outcome.Reference ?? GatewayReference;
+                FailureCode = outcome.FailureCode;
+                FailureMessage = outcome.FailureMessage!.Length > MaxFailureMessageLength ? outcome.FailureMessage[..MaxFailureMessageLength] : outcome.FailureMessage;
+                Touch(now);
+                _events.Raise(new PaymentFailed(Id, UserId, Total, FailureCode!, FailureMessage, UpdatedAt));
+                break;
+            case GatewayChargeStatus.RequiresAction:
+                Status = PaymentStatus.RequiresAction;
+                GatewayReference = outcome.Reference;
+                Touch(now);
+                _events.Raise(new PaymentRequiresAction(Id, UserId, Total, outcome.Reference!, UpdatedAt));
+                break;
+            case GatewayChargeStatus.Processing when GatewayReference == outcome.Reference:
+                return false;
+            case GatewayChargeStatus.Processing:
+                // Settled later: the payment stays pending, now with the reference to look it up by.
+                GatewayReference = outcome.Reference;
+                Touch(now);
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Applies what the gateway says became of one of this payment's refunds; <paramref name="rule"/>
+    /// says what happens when that refund is no longer pending. Returns whether anything changed.
+    /// </summary>
+    public bool Apply(RefundId refundId, GatewayRefundOutcome outcome, DateTimeOffset now, OutcomeRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var refund = _refunds.SingleOrDefault(r => r.Id == refundId);
+        if (rule == OutcomeRule.IfAllowed && refund is not { Status: RefundStatus.Pending })
+        {
+            return false;
+        }
+
+        if (refund is null)
+        {
+            throw new DomainException("refund_not_found", $"Refund {refundId} does not belong to payment {Id}.");
+        }
+
+        var normalizedNow = Timestamps.Normalize(now);
+        switch (outcome.Status)
+        {
+            case GatewayRefundStatus.Succeeded:
+                refund.Succeed(outcome.Reference!, normalizedNow);
+                AmountRefunded += refund.Amount;
+                Status = AmountRefunded >= Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+                Touch(now);
+                _events.Raise(new PaymentRefunded(
+                    Id, UserId, refund.Id, new Money(refund.Amount, Currency), refund.Reason,
+                    new Money(AmountRefunded, Currency), new Money(Amount - AmountRefunded, Currency), Status, UpdatedAt));
+                return true;
+            case GatewayRefundStatus.Failed:
+                refund.Fail(outcome.Reference, outcome.FailureCode!, normalizedNow);
+                Touch(now);
+                return true;
+            default:
+                return false;
+        }
     }
 
     public void ClearDomainEvents() => _events.Clear();
-
-    public void FailRefund(RefundId refundId, string? gatewayReference, string failureCode, DateTimeOffset now)
-    {
-        FindRefund(refundId).Fail(gatewayReference, failureCode, Timestamps.Normalize(now));
-        Touch(now);
-    }
-
-    // What the gateway reports later (webhooks, reconciliation) is applied only where the state
-    // machine allows: a report that arrives out of order and would move the payment backwards is
-    // ignored. Each returns whether it changed anything.
-
-    /// <summary>The gateway says the charge succeeded.</summary>
-    public bool ApplyGatewaySucceeded(string gatewayReference, DateTimeOffset now)
-    {
-        if (!IsOutcomeOpen)
-        {
-            return false;
-        }
-
-        Succeed(gatewayReference, now);
-        return true;
-    }
-
-    /// <summary>The gateway says the charge failed (declined, canceled, or unknown to it).</summary>
-    public bool ApplyGatewayFailed(string? gatewayReference, string failureCode, string failureMessage, DateTimeOffset now)
-    {
-        if (!IsOutcomeOpen)
-        {
-            return false;
-        }
-
-        Fail(gatewayReference, failureCode, failureMessage, now);
-        return true;
-    }
-
-    /// <summary>The gateway says the payer must act (e.g. 3-D Secure); only a pending payment can get there.</summary>
-    public bool ApplyGatewayRequiresAction(string gatewayReference, DateTimeOffset now)
-    {
-        if (Status != PaymentStatus.Pending)
-        {
-            return false;
-        }
-
-        RequireAction(gatewayReference, now);
-        return true;
-    }
-
-    /// <summary>The gateway accepted the charge and settles it later: the payment stays pending, now with its reference.</summary>
-    public bool ApplyGatewayProcessing(string gatewayReference, DateTimeOffset now)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(gatewayReference);
-        if (Status != PaymentStatus.Pending || GatewayReference == gatewayReference)
-        {
-            return false;
-        }
-
-        GatewayReference = gatewayReference;
-        Touch(now);
-        return true;
-    }
-
-    /// <summary>The gateway says a refund succeeded; ignored unless that refund is still pending.</summary>
-    public bool ApplyGatewayRefundSucceeded(RefundId refundId, string gatewayReference, DateTimeOffset now)
-    {
-        var refund = _refunds.SingleOrDefault(r => r.Id == refundId);
-        if (refund is not { Status: RefundStatus.Pending })
-        {
-            return false;
-        }
-
-        CompleteRefund(refundId, gatewayReference, now);
-        return true;
-    }
-
-    /// <summary>The gateway says a refund failed; ignored unless that refund is still pending.</summary>
-    public bool ApplyGatewayRefundFailed(RefundId refundId, string? gatewayReference, string failureCode, DateTimeOffset now)
-    {
-        var refund = _refunds.SingleOrDefault(r => r.Id == refundId);
-        if (refund is not { Status: RefundStatus.Pending })
-        {
-            return false;
-        }
-
-        FailRefund(refundId, gatewayReference, failureCode, now);
-        return true;
-    }
 
     /// <summary>
     /// Takes this payment for one reconciliation check and books the next. It bumps the version, so
@@ -296,25 +237,6 @@ public sealed class Payment : IHasDomainEvents
         NextReconcileAt = Timestamps.Normalize(nextCheckAt);
         Version++;
     }
-
-    private bool IsOutcomeOpen => Status is PaymentStatus.Pending or PaymentStatus.RequiresAction;
-
-    private Refund FindRefund(RefundId refundId) =>
-        _refunds.SingleOrDefault(r => r.Id == refundId)
-        ?? throw new DomainException("refund_not_found", $"Refund {refundId} does not belong to payment {Id}.");
-
-    // Only a payment whose outcome is still open may end; a succeeded, failed or refunded payment never
-    // moves back, whatever order the gateway's answers arrive in.
-    private void EnsureOutcomeOpen(string transition)
-    {
-        if (Status is not (PaymentStatus.Pending or PaymentStatus.RequiresAction))
-        {
-            throw InvalidTransition(transition);
-        }
-    }
-
-    private DomainException InvalidTransition(string transition) =>
-        new("invalid_payment_state", $"A {Status.ToName()} payment cannot {transition}.");
 
     private void Touch(DateTimeOffset now)
     {

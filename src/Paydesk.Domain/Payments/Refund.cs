@@ -7,7 +7,28 @@ public sealed class Refund
 {
     public const int MaxReasonLength = 500;
 
-    internal Refund(RefundId id, PaymentId paymentId, long amount, string? reason, string idempotencyKey, DateTimeOffset createdAt)
+    /// <summary>A pending refund of <paramref name="amount"/>, of which at most <paramref name="remaining"/> may be asked.</summary>
+    internal static Refund Reserve(RefundId id, PaymentId paymentId, long amount, long remaining, string? reason, string idempotencyKey, DateTimeOffset now)
+    {
+        if (amount <= 0)
+        {
+            throw new InvalidValueException("invalid_amount", "The refund amount must be a positive whole number of minor units.");
+        }
+
+        if (amount > remaining)
+        {
+            throw new DomainException("refund_exceeds_remaining", $"The refund of {amount} exceeds the {remaining} minor units that remain refundable.");
+        }
+
+        if (reason is { Length: > MaxReasonLength })
+        {
+            throw new InvalidValueException("invalid_reason", $"The reason must be at most {MaxReasonLength} characters.");
+        }
+
+        return new Refund(id, paymentId, amount, reason, idempotencyKey, now);
+    }
+
+    private Refund(RefundId id, PaymentId paymentId, long amount, string? reason, string idempotencyKey, DateTimeOffset createdAt)
     {
         Id = id;
         PaymentId = paymentId;

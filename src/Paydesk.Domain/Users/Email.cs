@@ -35,7 +35,7 @@ public sealed record Email
     }
 
     public static Email Create(string? value) =>
-        TryCreate(value, out var email, out var error) ? email : throw new DomainException("invalid_email", error!);
+        TryCreate(value, out var email, out var error) ? email : throw new InvalidValueException("invalid_email", error!);
 
     public override string ToString() => Value;
 

@@ -53,17 +53,17 @@ public sealed class User : IHasDomainEvents
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new DomainException("invalid_name", "The name is required.");
+            throw new InvalidValueException("invalid_name", "The name is required.");
         }
 
         if (trimmed.Length > MaxNameLength)
         {
-            throw new DomainException("invalid_name", $"The name must be at most {MaxNameLength} characters.");
+            throw new InvalidValueException("invalid_name", $"The name must be at most {MaxNameLength} characters.");
         }
 
         if (trimmed.Any(char.IsControl))
         {
-            throw new DomainException("invalid_name", "The name must not contain control characters.");
+            throw new InvalidValueException("invalid_name", "The name must not contain control characters.");
         }
 
         return trimmed;

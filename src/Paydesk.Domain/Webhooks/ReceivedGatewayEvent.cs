@@ -28,7 +28,7 @@ public sealed class ReceivedGatewayEvent
     {
         if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength)
         {
-            throw new DomainException("invalid_event_id", $"An event id must be 1 to {MaxIdLength} characters.");
+            throw new InvalidValueException("invalid_event_id", $"An event id must be 1 to {MaxIdLength} characters.");
         }
 
         ArgumentNullException.ThrowIfNull(type);

@@ -39,7 +39,7 @@ internal sealed class InMemoryUserRepository : IUserRepository, IStagedRepositor
     /// <summary>Like the unique index on the normalised email.</summary>
     public Exception? Check() =>
         _staged.Any(u => _stored.Concat(_staged).Count(o => o.NormalizedEmail == u.NormalizedEmail) > 1)
-            ? new DuplicateKeyException("A unique value was written twice.") { Target = "ix_users_normalized_email" }
+            ? new DuplicateKeyException() { Target = "ix_users_normalized_email" }
             : null;
 
     public void Commit()
@@ -125,7 +125,7 @@ internal sealed class InMemoryIdempotencyRecordRepository : IIdempotencyRecordRe
     /// <summary>Like the unique index on (scope, key).</summary>
     public Exception? Check() =>
         _staged.Any(r => _stored.Concat(_staged).Count(o => o.Scope == r.Scope && o.Key == r.Key) > 1)
-            ? new DuplicateKeyException("A unique value was written twice.") { Target = "ix_idempotency_records_scope_key" }
+            ? new DuplicateKeyException() { Target = "ix_idempotency_records_scope_key" }
             : null;
 
     public void Commit()
@@ -183,23 +183,23 @@ internal sealed class FakePaymentGateway : IPaymentGateway
     public List<GatewayChargeRequest> Charges { get; } = [];
 
     /// <summary>How the gateway answers a charge; by default it succeeds.</summary>
-    public Func<GatewayChargeRequest, Task<GatewayChargeResult>> Charge { get; set; } =
-        request => Task.FromResult(new GatewayChargeResult(GatewayChargeStatus.Succeeded, $"ch_{request.PaymentId.Value:N}"));
+    public Func<GatewayChargeRequest, Task<GatewayChargeOutcome>> Charge { get; set; } =
+        request => Task.FromResult(new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, $"ch_{request.PaymentId.Value:N}"));
 
-    public async Task<GatewayChargeResult> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken)
+    public async Task<GatewayChargeOutcome> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken)
     {
         Charges.Add(request);
         await Task.Yield();
         return await Charge(request);
     }
 
-    public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+    public Task<GatewayRefundOutcome> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not refund.");
 
-    public Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
+    public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not reconcile.");
 
-    public Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+    public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not reconcile.");
 }
 

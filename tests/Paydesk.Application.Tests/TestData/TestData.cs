@@ -29,7 +29,7 @@ internal static class Payments
             null,
             $"charge_{Guid.NewGuid():N}",
             createdAt);
-        payment.Succeed("ch_1", createdAt.AddSeconds(1));
+        payment.Apply(new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, "ch_1"), createdAt.AddSeconds(1), OutcomeRule.Strict);
         return payment;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Paydesk.Domain.Common;
+using Paydesk.Domain.Payments;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
@@ -84,7 +85,7 @@ public abstract class OutboxUnitOfWorkTests(DatabaseFixture fixture)
         var user = TestData.User();
         var failed = TestData.FailedPayment(user);
         var pending = TestData.Payment(user);
-        pending.RequireAction($"pi_{Guid.NewGuid():N}", TestData.Noon);
+        pending.Apply(new GatewayChargeOutcome(GatewayChargeStatus.RequiresAction, $"pi_{Guid.NewGuid():N}"), TestData.Noon, OutcomeRule.Strict);
         db.Users.Add(user);
         db.Payments.AddRange(failed, pending);
 

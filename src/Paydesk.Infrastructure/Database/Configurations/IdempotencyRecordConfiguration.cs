@@ -15,6 +15,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).IsRequired().HasMaxLength(IdempotencyRecord.MaxKeyLength);
         builder.Property(r => r.Operation).IsRequired().HasMaxLength(100);
         builder.Property(r => r.RequestHash).IsRequired().HasMaxLength(64);
+        builder.Property(r => r.ParentResourceId);
         builder.Property(r => r.Outcome).HasMaxLength(32);
         builder.Ignore(r => r.IsCompleted);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Domain.Payments;
 
 namespace Paydesk.Infrastructure.External.PaymentGateway;
 
@@ -10,16 +11,16 @@ namespace Paydesk.Infrastructure.External.PaymentGateway;
 /// </summary>
 internal sealed class InstrumentedPaymentGateway(IPaymentGateway inner, PaydeskTelemetry telemetry) : IPaymentGateway
 {
-    public Task<GatewayChargeResult> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken) =>
+    public Task<GatewayChargeOutcome> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("charge", request.PaymentId.Value, () => inner.ChargeAsync(request, cancellationToken), r => r.Status.ToString());
 
-    public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+    public Task<GatewayRefundOutcome> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("refund", request.RefundId.Value, () => inner.RefundAsync(request, cancellationToken), r => r.Status.ToString());
 
-    public Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
+    public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
         MeasureAsync("charge_lookup", request.PaymentId.Value, () => inner.LookUpChargeAsync(request, reference, cancellationToken), r => r?.Status.ToString() ?? "not_found");
 
-    public Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+    public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("refund_lookup", request.RefundId.Value, () => inner.LookUpRefundAsync(request, cancellationToken), r => r?.Status.ToString() ?? "not_found");
 
     private async Task<T> MeasureAsync<T>(string operation, Guid resourceId, Func<Task<T>> call, Func<T, string> outcomeOf)

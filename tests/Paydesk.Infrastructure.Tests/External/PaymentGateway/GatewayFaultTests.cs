@@ -1,4 +1,5 @@
 using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Payments;
 using Paydesk.Sandbox;
 
 namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;
@@ -22,7 +23,7 @@ public sealed class GatewayFaultTests
         harness.Emulator.Faults.Rate = 0.2;
         var charges = Enumerable.Range(0, 200).Select(i => (Request: GatewayHarness.Charge(Methods[i % Methods.Length].Method), Expected: Methods[i % Methods.Length])).ToList();
 
-        var results = new GatewayChargeResult[charges.Count];
+        var results = new GatewayChargeOutcome[charges.Count];
         await Parallel.ForAsync(0, charges.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
             results[i] = await ChargeUntilKnownAsync(harness.Gateway, charges[i].Request, ct));
 
@@ -37,7 +38,7 @@ public sealed class GatewayFaultTests
     }
 
     // What the application does with an unknown outcome: ask again later with the same stored key.
-    private static async Task<GatewayChargeResult> ChargeUntilKnownAsync(IPaymentGateway gateway, GatewayChargeRequest request, CancellationToken cancellationToken)
+    private static async Task<GatewayChargeOutcome> ChargeUntilKnownAsync(IPaymentGateway gateway, GatewayChargeRequest request, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (true)

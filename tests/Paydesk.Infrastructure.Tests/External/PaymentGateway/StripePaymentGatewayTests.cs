@@ -1,4 +1,5 @@
 using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Payments;
 using Paydesk.Sandbox;
 
 namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;

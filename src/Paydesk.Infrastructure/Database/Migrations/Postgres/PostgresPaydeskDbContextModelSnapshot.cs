@@ -53,6 +53,10 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
+                    b.Property<Guid?>("ParentResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_resource_id");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -48,6 +48,10 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<Guid?>("ParentResourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_resource_id");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Payments;
 
 namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
@@ -9,58 +10,40 @@ namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 /// </summary>
 internal static class StripeEventChanges
 {
+    // Each payment_intent event names the status the intent reached; the outcome is read from that
+    // status as the API's answers are.
     public static IReadOnlyList<GatewayStateChange> Read(string type, JsonElement data) => type switch
     {
-        "payment_intent.succeeded" => Payment(data, GatewayChange.PaymentSucceeded),
-        "payment_intent.processing" => Payment(data, GatewayChange.PaymentProcessing),
-        "payment_intent.requires_action" => Payment(data, GatewayChange.PaymentRequiresAction),
-        "payment_intent.payment_failed" => PaymentFailed(data),
-        "payment_intent.canceled" => Payment(data, GatewayChange.PaymentFailed, "payment_canceled", "The payment was canceled."),
+        "payment_intent.succeeded" => Payment(data, "succeeded"),
+        "payment_intent.processing" => Payment(data, "processing"),
+        "payment_intent.requires_action" => Payment(data, "requires_action"),
+        "payment_intent.payment_failed" => Payment(data, "requires_payment_method"),
+        "payment_intent.canceled" => Payment(data, "canceled"),
         "refund.created" or "refund.updated" or "refund.failed" => Refund(data),
         "charge.refunded" => ChargeRefunds(data),
         _ => [],
     };
 
-    private static IReadOnlyList<GatewayStateChange> Payment(JsonElement intent, GatewayChange kind, string? code = null, string? message = null) =>
-        Metadata(intent, StripeMetadata.PaymentId) is { } paymentId && Text(intent, "id") is { } reference
-            ? [new GatewayStateChange(kind, paymentId, reference, FailureCode: code, FailureMessage: message)]
-            : [];
-
-    private static IReadOnlyList<GatewayStateChange> PaymentFailed(JsonElement intent)
+    private static IReadOnlyList<GatewayStateChange> Payment(JsonElement intent, string status)
     {
-        string? code = null;
-        string? declineCode = null;
-        if (intent.TryGetProperty("last_payment_error", out var error) && error.ValueKind == JsonValueKind.Object)
-        {
-            code = Text(error, "code");
-            declineCode = Text(error, "decline_code");
-        }
-
-        if (code == "authentication_required")
-        {
-            return Payment(intent, GatewayChange.PaymentRequiresAction);
-        }
-
-        var (safeCode, message) = StripeOutcomes.SafeFailure(code, declineCode);
-        return Payment(intent, GatewayChange.PaymentFailed, safeCode, message);
-    }
-
-    private static IReadOnlyList<GatewayStateChange> Refund(JsonElement refund)
-    {
-        if (Metadata(refund, StripeMetadata.PaymentId) is not { } paymentId
-            || Metadata(refund, StripeMetadata.RefundId) is not { } refundId
-            || Text(refund, "id") is not { } reference)
+        if (Metadata(intent, StripeMetadata.PaymentId) is not { } paymentId || Text(intent, "id") is not { } reference)
         {
             return [];
         }
 
-        return Text(refund, "status") switch
-        {
-            "succeeded" => [new GatewayStateChange(GatewayChange.RefundSucceeded, paymentId, reference, refundId)],
-            "failed" or "canceled" => [new GatewayStateChange(GatewayChange.RefundFailed, paymentId, reference, refundId, Text(refund, "failure_reason") ?? "refund_failed")],
-            _ => [],
-        };
+        var error = intent.TryGetProperty("last_payment_error", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
+        var outcome = StripeOutcomes.FromPaymentIntent(reference, status, Text(error, "code"), Text(error, "decline_code"));
+        return outcome is null ? [] : [new GatewayStateChange(paymentId, outcome)];
     }
+
+    // A refund still pending changes nothing, so it yields no change.
+    private static IReadOnlyList<GatewayStateChange> Refund(JsonElement refund) =>
+        Metadata(refund, StripeMetadata.PaymentId) is { } paymentId
+            && Metadata(refund, StripeMetadata.RefundId) is { } refundId
+            && Text(refund, "id") is { } reference
+            && StripeOutcomes.FromRefund(reference, Text(refund, "status"), Text(refund, "failure_reason")) is { Status: not GatewayRefundStatus.Pending } outcome
+            ? [new GatewayStateChange(paymentId, null, refundId, outcome)]
+            : [];
 
     // A charge lists its refunds only in some API versions; where it does, each is applied.
     private static IReadOnlyList<GatewayStateChange> ChargeRefunds(JsonElement charge) =>
@@ -76,5 +59,5 @@ internal static class StripeEventChanges
             : null;
 
     private static string? Text(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -1,18 +1,20 @@
 using global::Stripe;
 using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Payments;
 
 namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
 /// <summary>
-/// Turns Stripe's answers into the port's results. Card errors keep only codes that are safe to show
-/// the payer: a lost or stolen card, or a fraud decline, becomes a plain <c>card_declined</c>, as
-/// Stripe advises, so a card thief learns nothing.
+/// The one place Stripe's answers become gateway outcomes, whether Paydesk asked (the API) or Stripe
+/// told (a webhook). Card errors keep only codes that are safe to show the payer: a lost or stolen
+/// card, or a fraud decline, becomes a plain <c>card_declined</c>, as Stripe advises, so a card thief
+/// learns nothing.
 /// </summary>
 internal static class StripeOutcomes
 {
     private static readonly Dictionary<string, string> SafeMessages = new(StringComparer.Ordinal)
     {
-        ["card_declined"] = "The card was declined.",
+        [GatewayChargeOutcome.DeclinedCode] = GatewayChargeOutcome.DeclinedMessage,
         ["insufficient_funds"] = "The card has insufficient funds.",
         ["expired_card"] = "The card has expired.",
         ["incorrect_cvc"] = "The card's security code is incorrect.",
@@ -21,42 +23,58 @@ internal static class StripeOutcomes
         ["card_velocity_exceeded"] = "The card has exceeded its limit. Try again later.",
     };
 
-    public static (string Code, string Message) SafeFailure(string? code, string? declineCode)
-    {
-        var chosen = code == "card_declined" && declineCode is not null && SafeMessages.ContainsKey(declineCode) ? declineCode : code;
-        return chosen is not null && SafeMessages.TryGetValue(chosen, out var message)
-            ? (chosen, message)
-            : ("card_declined", SafeMessages["card_declined"]);
-    }
-
     /// <summary>The outcome of a PaymentIntent Paydesk confirmed off-session.</summary>
-    public static GatewayChargeResult FromPaymentIntent(PaymentIntent intent) => intent.Status switch
+    public static GatewayChargeOutcome FromPaymentIntent(PaymentIntent intent) =>
+        FromPaymentIntent(intent.Id, intent.Status, intent.LastPaymentError?.Code, intent.LastPaymentError?.DeclineCode)
+        ?? throw new PaymentGatewayFailedException("gateway_invalid_response", $"Stripe answered a PaymentIntent in status '{intent.Status}', which an off-session confirmation never leaves.");
+
+    /// <summary>The outcome of a PaymentIntent in <paramref name="status"/>; null for a status an off-session confirmation never leaves.</summary>
+    public static GatewayChargeOutcome? FromPaymentIntent(string id, string? status, string? errorCode, string? declineCode) => status switch
     {
-        "succeeded" => new(GatewayChargeStatus.Succeeded, intent.Id),
-        "processing" => new(GatewayChargeStatus.Processing, intent.Id),
-        "requires_action" => new(GatewayChargeStatus.RequiresAction, intent.Id),
-        "requires_payment_method" when intent.LastPaymentError?.Code == "authentication_required" => new(GatewayChargeStatus.RequiresAction, intent.Id),
-        "requires_payment_method" => Failed(intent.Id, intent.LastPaymentError?.Code, intent.LastPaymentError?.DeclineCode),
-        "canceled" => new(GatewayChargeStatus.Failed, intent.Id, "payment_canceled", "The payment was canceled."),
-        _ => throw new PaymentGatewayFailedException("gateway_invalid_response", $"Stripe answered a PaymentIntent in status '{intent.Status}', which an off-session confirmation never leaves."),
+        "succeeded" => new(GatewayChargeStatus.Succeeded, id),
+        "processing" => new(GatewayChargeStatus.Processing, id),
+        "requires_action" => new(GatewayChargeStatus.RequiresAction, id),
+        "requires_payment_method" => FromCardError(id, errorCode, declineCode),
+        "canceled" => new(GatewayChargeStatus.Failed, id, "payment_canceled", "The payment was canceled."),
+        _ => null,
     };
 
-    public static GatewayChargeResult FromCardError(StripeError error, string? paymentIntentId) =>
-        error.Code == "authentication_required"
-            ? new(GatewayChargeStatus.RequiresAction, paymentIntentId)
-            : Failed(paymentIntentId, error.Code, error.DeclineCode);
+    public static GatewayChargeOutcome FromCardError(StripeError error, string? paymentIntentId) =>
+        FromCardError(paymentIntentId, error.Code, error.DeclineCode);
 
-    public static GatewayRefundResult FromRefund(global::Stripe.Refund refund) => refund.Status switch
+    /// <summary>Stripe refused the charge request itself, e.g. an unknown payment method: nothing was charged.</summary>
+    public static GatewayChargeOutcome FromInvalidRequest(StripeError error) =>
+        error.Param == "payment_method"
+            ? new(GatewayChargeStatus.Rejected, null, GatewayChargeOutcome.RejectedCode, "The gateway does not know this payment method.")
+            : new(GatewayChargeStatus.Rejected, null, error.Code ?? "invalid_request", error.Message ?? "The gateway rejected the request.");
+
+    public static GatewayRefundOutcome FromRefund(global::Stripe.Refund refund) =>
+        FromRefund(refund.Id, refund.Status, refund.FailureReason)
+        ?? throw new PaymentGatewayFailedException("gateway_invalid_response", $"Stripe answered a Refund in the unknown status '{refund.Status}'.");
+
+    /// <summary>The outcome of a Refund in <paramref name="status"/>; null for a status Stripe does not document.</summary>
+    public static GatewayRefundOutcome? FromRefund(string id, string? status, string? failureReason) => status switch
     {
-        "succeeded" => new(GatewayRefundStatus.Succeeded, refund.Id),
-        "pending" or "requires_action" => new(GatewayRefundStatus.Pending, refund.Id),
-        "failed" or "canceled" => new(GatewayRefundStatus.Failed, refund.Id, refund.FailureReason ?? "refund_failed"),
-        _ => throw new PaymentGatewayFailedException("gateway_invalid_response", $"Stripe answered a Refund in the unknown status '{refund.Status}'."),
+        "succeeded" => new(GatewayRefundStatus.Succeeded, id),
+        "pending" or "requires_action" => new(GatewayRefundStatus.Pending, id),
+        "failed" or "canceled" => new(GatewayRefundStatus.Failed, id, failureReason),
+        _ => null,
     };
 
-    private static GatewayChargeResult Failed(string? reference, string? code, string? declineCode)
+    /// <summary>Stripe refused the refund request, e.g. charge_already_refunded: nothing moved.</summary>
+    public static GatewayRefundOutcome FromRefusedRefund(StripeError error) =>
+        new(GatewayRefundStatus.Failed, null, error.Code);
+
+    private static GatewayChargeOutcome FromCardError(string? reference, string? code, string? declineCode)
     {
-        var (safeCode, message) = SafeFailure(code, declineCode);
-        return new(GatewayChargeStatus.Failed, reference, safeCode, message);
+        if (code == "authentication_required")
+        {
+            return new(GatewayChargeStatus.RequiresAction, reference);
+        }
+
+        var chosen = code == GatewayChargeOutcome.DeclinedCode && declineCode is not null && SafeMessages.ContainsKey(declineCode) ? declineCode : code;
+        return chosen is not null && SafeMessages.TryGetValue(chosen, out var message)
+            ? new(GatewayChargeStatus.Failed, reference, chosen, message)
+            : new(GatewayChargeStatus.Failed, reference, GatewayChargeOutcome.DeclinedCode, GatewayChargeOutcome.DeclinedMessage);
     }
 }

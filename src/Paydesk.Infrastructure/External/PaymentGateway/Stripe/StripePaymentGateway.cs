@@ -3,6 +3,7 @@ using global::Stripe;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
+using Paydesk.Domain.Payments;
 using Polly.Timeout;
 
 namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
@@ -34,7 +35,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         _logger = logger;
     }
 
-    public async Task<GatewayChargeResult> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken)
+    public async Task<GatewayChargeOutcome> ChargeAsync(GatewayChargeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = new PaymentIntentCreateOptions
@@ -68,9 +69,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.BadRequest && ex.StripeError?.Type == "invalid_request_error")
         {
             // Stripe refused the request itself, e.g. an unknown payment method: nothing was charged.
-            return ex.StripeError.Param == "payment_method"
-                ? new GatewayChargeResult(GatewayChargeStatus.Rejected, null, "invalid_payment_method", "The gateway does not know this payment method.")
-                : new GatewayChargeResult(GatewayChargeStatus.Rejected, null, ex.StripeError.Code ?? "invalid_request", ex.StripeError.Message ?? "The gateway rejected the request.");
+            return StripeOutcomes.FromInvalidRequest(ex.StripeError);
         }
         catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
@@ -78,7 +77,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         }
     }
 
-    public async Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
+    public async Task<GatewayRefundOutcome> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var metadata = new Dictionary<string, string>
@@ -107,7 +106,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.BadRequest && ex.StripeError?.Type == "invalid_request_error")
         {
             // E.g. charge_already_refunded or amount_too_large: Stripe refused, nothing moved.
-            return new GatewayRefundResult(GatewayRefundStatus.Failed, null, ex.StripeError.Code ?? "refund_failed");
+            return StripeOutcomes.FromRefusedRefund(ex.StripeError);
         }
         catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
@@ -115,7 +114,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         }
     }
 
-    public async Task<GatewayChargeResult?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken)
+    public async Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -147,7 +146,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         }
     }
 
-    public async Task<GatewayRefundResult?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
+    public async Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrEmpty(request.PaymentReference))
