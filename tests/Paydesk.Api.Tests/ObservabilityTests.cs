@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,21 +28,27 @@ public sealed class ObservabilityTests
         await client.RefundAsync(euros.Id(), amount: 100);
         await PostSignedWebhookAsync(factory.CreateClient(), """{"id":"evt_metrics_test","object":"event","type":"customer.created","data":{"object":{"id":"cus_metrics","object":"customer"}}}""");
 
-        var metrics = await PollAsync(
-            () => factory.CreateClient().GetStringAsync("/metrics"),
-            text => text.Contains("outcome=\"failed\"", StringComparison.Ordinal)
-                && text.Contains("paydesk_emails_total", StringComparison.Ordinal)
-                && text.Contains("paydesk_outbox_published_total", StringComparison.Ordinal));
+        // Polled until every series the test asserts is there: the emails and the outbox count in the background.
+        string[] expected =
+        [
+            "paydesk_payments_total\\{[^}]*currency=\"EUR\"[^}]*outcome=\"succeeded\"[^}]*\\} 1",
+            "paydesk_payments_total\\{[^}]*currency=\"USD\"[^}]*outcome=\"failed\"[^}]*\\} 1",
+            "paydesk_gateway_duration_seconds_count\\{[^}]*operation=\"charge\"",
+            "http_server_request_duration_seconds",
+            "paydesk_refunds_total\\{[^}]*currency=\"EUR\"[^}]*outcome=\"succeeded\"[^}]*\\} 1",
+            "paydesk_webhook_events_total\\{[^}]*result=\"applied\"[^}]*type=\"customer.created\"[^}]*\\} 1",
+            "paydesk_emails_total\\{[^}]*result=\"Delivered\"[^}]*template=\"welcome\"",
+            "paydesk_outbox_published_total",
+            "paydesk_outbox_backlog",
+            "paydesk_outbox_oldest_due_age",
+        ];
+        using var scraper = factory.CreateClient();
+        var metrics = await Eventually.Until(
+            () => scraper.GetStringAsync("/metrics"),
+            text => expected.All(pattern => Regex.IsMatch(text, pattern)),
+            "every expected series in /metrics");
 
-        Assert.Matches("paydesk_payments_total\\{[^}]*currency=\"EUR\"[^}]*outcome=\"succeeded\"[^}]*\\} 1", metrics);
-        Assert.Matches("paydesk_payments_total\\{[^}]*currency=\"USD\"[^}]*outcome=\"failed\"[^}]*\\} 1", metrics);
-        Assert.Matches("paydesk_gateway_duration_seconds_count\\{[^}]*operation=\"charge\"", metrics);
-        Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
-        Assert.Matches("paydesk_refunds_total\\{[^}]*currency=\"EUR\"[^}]*outcome=\"succeeded\"[^}]*\\} 1", metrics);
-        Assert.Matches("paydesk_webhook_events_total\\{[^}]*result=\"applied\"[^}]*type=\"customer.created\"[^}]*\\} 1", metrics);
-        Assert.Matches("paydesk_emails_total\\{[^}]*result=\"Delivered\"[^}]*template=\"welcome\"", metrics);
-        Assert.Contains("paydesk_outbox_backlog", metrics, StringComparison.Ordinal);
-        Assert.Contains("paydesk_outbox_oldest_due_age", metrics, StringComparison.Ordinal);
+        Assert.All(expected, pattern => Assert.Matches(pattern, metrics));
     }
 
     [Fact]
@@ -57,14 +64,19 @@ public sealed class ObservabilityTests
         var payment = await client.ChargedPaymentAsync(user.Id());
 
         // Found by the payment's id, not by the route: other hosts' requests may be in the list too.
-        var gatewayCall = await PollAsync(
-            () => Task.FromResult(Snapshot(spans).FirstOrDefault(a => a.DisplayName == "gateway charge"
-                && Equals(a.GetTagItem("paydesk.resource.id"), payment.Id()))),
-            found => found is not null);
-        Assert.NotNull(gatewayCall);
-        var trace = Snapshot(spans).Where(a => a.TraceId == gatewayCall.TraceId).ToList();
-        Assert.Contains(trace, a => a.Kind == ActivityKind.Server && a.DisplayName == "POST /v1/payments/");
-        Assert.Contains(trace, a => a.Kind == ActivityKind.Client && a.Tags.Any(t => t.Key == "db.system" || t.Key == "db.system.name"));
+        // The whole trace is polled for: the server span ends only after the client has the response.
+        var trace = await Eventually.Until(
+            () => Task.FromResult(TraceOfGatewayCharge(Snapshot(spans), payment.Id())),
+            found => found.Any(IsChargeRequest) && found.Any(IsDatabaseCall),
+            "the charge's trace with its request and database spans");
+
+        Assert.Contains(trace, a => a.DisplayName == "gateway charge");
+        Assert.Contains(trace, IsChargeRequest);
+        Assert.Contains(trace, IsDatabaseCall);
+
+        static bool IsChargeRequest(Activity a) => a.Kind == ActivityKind.Server && a.DisplayName == "POST /v1/payments/";
+
+        static bool IsDatabaseCall(Activity a) => a.Kind == ActivityKind.Client && a.Tags.Any(t => t.Key == "db.system" || t.Key == "db.system.name");
     }
 
     [Fact]
@@ -110,9 +122,9 @@ public sealed class ObservabilityTests
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
 
         await ExecuteOnServerAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
-        var down = await PollAsync(() => client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        var down = await Eventually.Until(() => client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, "readiness to turn unhealthy");
         await ExecuteOnServerAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
-        var up = await PollAsync(() => client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK);
+        var up = await Eventually.Until(() => client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK, "readiness to turn healthy again");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
         Assert.Equal("Unhealthy", (await down.ReadJsonAsync()).Str("status"));
@@ -134,6 +146,11 @@ public sealed class ObservabilityTests
         return await client.SendAsync(request);
     }
 
+    private static List<Activity> TraceOfGatewayCharge(List<Activity> spans, string paymentId) =>
+        spans.FirstOrDefault(a => a.DisplayName == "gateway charge" && Equals(a.GetTagItem("paydesk.resource.id"), paymentId)) is { } gatewayCall
+            ? spans.Where(a => a.TraceId == gatewayCall.TraceId).ToList()
+            : [];
+
     private static List<Activity> Snapshot(List<Activity> spans)
     {
         lock (spans)
@@ -148,20 +165,5 @@ public sealed class ObservabilityTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

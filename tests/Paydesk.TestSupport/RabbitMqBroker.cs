@@ -97,29 +97,3 @@ public static class RabbitMqBroker
             : throw new InvalidOperationException(
                 $"{variable} is not set. Run the tests with ./scripts/test.sh, which starts a throwaway RabbitMQ node, or set {variable} to {what}.");
 }
-
-/// <summary>Waits for a condition by polling, with a deadline: never a fixed sleep.</summary>
-public static class Eventually
-{
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan deadline, string what)
-    {
-        ArgumentNullException.ThrowIfNull(probe);
-        ArgumentNullException.ThrowIfNull(done);
-        var stopwatch = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (stopwatch.Elapsed > deadline)
-            {
-                throw new TimeoutException($"Timed out after {deadline} waiting for {what}; last value: {value}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-}

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Paydesk.TestSupport;
 
 /// <summary>
@@ -11,18 +9,20 @@ public static class RabbitMqOutageLock
     public static async Task<IDisposable> AcquireAsync(TimeSpan deadline)
     {
         var path = Path.Combine(Path.GetTempPath(), $"paydesk-rabbitmq-{new Uri(RabbitMqBroker.Uri).Port}.lock");
-        var stopwatch = Stopwatch.StartNew();
-        while (true)
+        var held = await Eventually.Until(() => Task.FromResult(TryLock(path)), stream => stream is not null, deadline, $"the lock {path}");
+        return held!;
+    }
+
+    private static FileStream? TryLock(string path)
+    {
+        try
         {
-            try
-            {
-                // FileShare.None takes an exclusive lock on the file that other processes see.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (stopwatch.Elapsed < deadline)
-            {
-                await Task.Delay(200);
-            }
+            // FileShare.None takes an exclusive lock on the file that other processes see.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

@@ -108,23 +108,27 @@ public sealed class SmtpTestServer : IAsyncDisposable
         _certificate?.Dispose();
     }
 
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+    private Task WaitUntilListeningAsync() => Eventually.True(
+        async () =>
         {
+            if (_running is { IsFaulted: true } failed)
+            {
+                // A server that could not start fails the test with its own error, not with a timeout.
+                await failed;
+            }
+
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                return true;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException)
             {
-                await Task.Delay(20);
+                return false;
             }
-        }
-    }
+        },
+        $"the SMTP server to listen on port {Port}");
 
     private static int FreePort()
     {

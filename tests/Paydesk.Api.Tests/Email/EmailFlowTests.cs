@@ -73,7 +73,7 @@ public sealed class EmailFlowTests
         using var client = factory.CreateClientWithKey();
 
         await client.RegisterUserAsync("ada@example.com");
-        await PollAsync(async () => await OutboxAttemptsAsync(database) > 0);
+        await Eventually.True(async () => await OutboxAttemptsAsync(database) > 0, "a delivery attempt while the server is down");
         await smtp.StartAgainAsync();
 
         var delivered = await WaitForMessagesAsync(smtp, 1);
@@ -90,7 +90,7 @@ public sealed class EmailFlowTests
         using var client = factory.CreateClientWithKey();
 
         await client.RegisterUserAsync("nobody@example.com");
-        await PollAsync(async () => await InboxHasAsync(database, "email.welcome"));
+        await Eventually.True(() => InboxHasAsync(database, "email.welcome"), "the refused welcome email to be recorded as handled");
         var refusedOnce = smtp.Refused;
         smtp.Refusal = null;
         await client.RegisterUserAsync("somebody@example.com");
@@ -132,9 +132,10 @@ public sealed class EmailFlowTests
 
         await client.ChargedPaymentAsync(user.Id(), amount: 1500, currency: "JPY");
 
-        var messages = await PollAsync(
-            async () => await ReadPickupAsync(factory.MailDirectory),
-            found => found.Count == 2);
+        var messages = await Eventually.Until(
+            () => ReadPickupAsync(factory.MailDirectory),
+            found => found.Count == 2,
+            "a welcome email and a receipt in the pickup folder");
         var receipt = Assert.Single(messages, m => m.Subject == "Your receipt for ¥1,500");
         Assert.Equal("pickup@example.com", ((MailboxAddress)receipt.To.Single()).Address);
         Assert.Contains("¥1,500", receipt.TextBody, StringComparison.Ordinal);
@@ -158,12 +159,12 @@ public sealed class EmailFlowTests
         settings["Email:Smtp:Host"] = "127.0.0.1";
         settings["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Email:Smtp:Security"] = "None";
-        settings["Email:Smtp:TimeoutSeconds"] = "5";
+        settings["Email:Smtp:TimeoutSeconds"] = "30";
         return settings;
     }
 
     private static Task<List<MimeMessage>> WaitForMessagesAsync(SmtpTestServer smtp, int count) =>
-        PollAsync(() => Task.FromResult(smtp.Messages.ToList()), messages => messages.Count >= count);
+        Eventually.Until(() => Task.FromResult(smtp.Messages.ToList()), messages => messages.Count >= count, $"{count} message(s) at the SMTP server");
 
     private static async Task<List<MimeMessage>> ReadPickupAsync(string directory)
     {
@@ -191,23 +192,5 @@ public sealed class EmailFlowTests
     {
         await using var db = database.CreateContext();
         return await db.InboxRecords.AnyAsync(r => r.Handler == handler);
-    }
-
-    private static async Task PollAsync(Func<Task<bool>> condition) => await PollAsync(condition, done => done);
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met within 30 s.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -51,7 +51,8 @@ internal static class MessagingHost
             ["Messaging:RabbitMq:Exchange"] = exchange,
             ["Messaging:RabbitMq:HandlerQueue"] = $"{exchange}.handlers",
             ["Messaging:RabbitMq:RecoveryInterval"] = "00:00:00.500",
-            ["Messaging:RabbitMq:PublishTimeout"] = "00:00:05",
+            // Bounds only a hung confirm: one that came late on a loaded machine would be published twice.
+            ["Messaging:RabbitMq:PublishTimeout"] = "00:01:00",
             ["Messaging:PollInterval"] = "00:00:00.100",
             ["Messaging:RetryBaseDelay"] = "00:00:00.050",
             ["Messaging:RetryMaxDelay"] = "00:00:00.500",

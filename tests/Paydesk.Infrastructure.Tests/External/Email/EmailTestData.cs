@@ -28,7 +28,7 @@ internal static class EmailTestData
             Security = security,
             Username = user,
             Password = password,
-            TimeoutSeconds = 5,
+            TimeoutSeconds = 30,
             ServerCertificateThumbprint = thumbprint,
         },
     };

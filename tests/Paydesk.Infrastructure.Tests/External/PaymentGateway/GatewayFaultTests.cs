@@ -1,6 +1,7 @@
 using Paydesk.Application.Abstractions;
 using Paydesk.Domain.Payments;
 using Paydesk.Sandbox;
+using Paydesk.TestSupport;
 
 namespace Paydesk.Infrastructure.Tests.External.PaymentGateway;
 
@@ -38,19 +39,19 @@ public sealed class GatewayFaultTests
     }
 
     // What the application does with an unknown outcome: ask again later with the same stored key.
-    private static async Task<GatewayChargeOutcome> ChargeUntilKnownAsync(IPaymentGateway gateway, GatewayChargeRequest request, CancellationToken cancellationToken)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
+    private static async Task<GatewayChargeOutcome> ChargeUntilKnownAsync(IPaymentGateway gateway, GatewayChargeRequest request, CancellationToken cancellationToken) =>
+        (await Eventually.Until<GatewayChargeOutcome?>(
+            async () =>
             {
-                return await gateway.ChargeAsync(request, cancellationToken);
-            }
-            catch (PaymentGatewayUnavailableException) when (DateTimeOffset.UtcNow < deadline)
-            {
-                await Task.Delay(50, cancellationToken);
-            }
-        }
-    }
+                try
+                {
+                    return await gateway.ChargeAsync(request, cancellationToken);
+                }
+                catch (PaymentGatewayUnavailableException)
+                {
+                    return null;
+                }
+            },
+            result => result is not null,
+            $"a known outcome of the charge of payment {request.PaymentId.Value}"))!;
 }

@@ -40,10 +40,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
         int maxRetries = 3,
         TimeSpan? faultDelay = null)
     {
+        // By default an undelayed answer comes well within an attempt and a delayed one well after it,
+        // even on a starved machine: a timer that fires late must not turn one into the other.
         var emulator = await StripeEmulator.StartAsync(new StripeEmulatorOptions
         {
             SecretKey = SecretKey,
-            FaultDelay = faultDelay ?? TimeSpan.FromMilliseconds(800),
+            FaultDelay = faultDelay ?? TimeSpan.FromSeconds(4),
             ProcessingDelay = TimeSpan.FromHours(1),
         });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -52,8 +54,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
             ["PaymentGateway:Stripe:SecretKey"] = adapterSecretKey ?? SecretKey,
             ["PaymentGateway:Stripe:ApiBase"] = emulator.BaseAddress.ToString(),
             ["PaymentGateway:Stripe:WebhookSecret"] = "whsec_harness",
-            ["PaymentGateway:Stripe:AttemptTimeout"] = (attemptTimeout ?? TimeSpan.FromMilliseconds(300)).ToString(),
-            ["PaymentGateway:Stripe:TotalTimeout"] = "00:00:05",
+            ["PaymentGateway:Stripe:AttemptTimeout"] = (attemptTimeout ?? TimeSpan.FromSeconds(2)).ToString(),
+            ["PaymentGateway:Stripe:TotalTimeout"] = "00:01:00",
             ["PaymentGateway:Stripe:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PaymentGateway:Stripe:RetryBaseDelay"] = "00:00:00.010",
         }).Build();
