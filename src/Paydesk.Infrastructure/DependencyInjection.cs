@@ -107,7 +107,7 @@ public static class DependencyInjection
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
                     .CommandTimeout(options.CommandTimeoutSeconds)
-                    .EnableRetryOnFailure(options.MaxRetryCount))
+                    .ExecutionStrategy(DatabaseUnavailableExecutionStrategy.Retrying(options.MaxRetryCount)))
                 .UseSnakeCaseNamingConvention();
             QuietExpectedFailures(db);
         });
@@ -115,7 +115,8 @@ public static class DependencyInjection
         services.AddDbContextPool<SqlitePaydeskDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            db.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
+            db.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds)
+                    .ExecutionStrategy(DatabaseUnavailableExecutionStrategy.NonRetrying))
                 .UseSnakeCaseNamingConvention();
             QuietExpectedFailures(db);
         });
