@@ -80,6 +80,7 @@ public sealed class PostgresCrashRestartTests(ITestOutputHelper output)
         }
 
         await using var db = database.CreateContext();
+        output.WriteLine($"in flight before reconciliation: {await db.IdempotencyRecords.CountAsync(r => r.Outcome == null)}");
         await Eventually.Until(
             async () =>
             {
