@@ -8,14 +8,21 @@ namespace Paydesk.Api.Tests.DatabaseOutage;
 internal sealed record WriteAnswer(string Path, HttpStatusCode Status, string? Code, TimeSpan? RetryAfter, string? CreatedId, bool SentAfterRestart, string Body)
 {
     public bool Created => Status is HttpStatusCode.Created or HttpStatusCode.Accepted;
+
+    public bool Succeeded => Created || Status == HttpStatusCode.OK;
 }
 
 /// <summary>
-/// Concurrent writers registering users and charging them with fresh Idempotency-Keys, each request
-/// after the previous one's answer, until stopped or until each writer has sent its maximum.
+/// Concurrent writers registering users, charging them with fresh Idempotency-Keys and reading the
+/// daily totals (the hand-written SQL) in turn, each request after the previous one's answer, until
+/// stopped or until each writer has sent its maximum.
 /// </summary>
 internal sealed class WriterLoad(Func<HttpClient> createClient, string firstUserId)
 {
+    public const string UsersPath = "/v1/users";
+    public const string PaymentsPath = "/v1/payments";
+    public const string DailyTotalsPath = "/v1/reports/daily-totals";
+
     private const int MaxRequestsPerWriter = 2000;
 
     private readonly ConcurrentQueue<WriteAnswer> _answers = new();
@@ -23,6 +30,8 @@ internal sealed class WriterLoad(Func<HttpClient> createClient, string firstUser
     private readonly CancellationTokenSource _stop = new();
     private volatile bool _restarted;
     private Task? _writers;
+
+    public static IReadOnlyList<string> Paths { get; } = [UsersPath, PaymentsPath, DailyTotalsPath];
 
     public IReadOnlyCollection<WriteAnswer> Answers => _answers;
 
@@ -45,13 +54,15 @@ internal sealed class WriterLoad(Func<HttpClient> createClient, string firstUser
         for (var i = 0; i < MaxRequestsPerWriter && !_stop.IsCancellationRequested; i++)
         {
             var restarted = _restarted;
-            var registers = (i + writer) % 2 == 0;
-            var path = registers ? "/v1/users" : "/v1/payments";
-            using var response = registers
-                ? await client.PostJsonAsync(path, new { email = $"load-{Guid.NewGuid():N}@example.com", name = "Load" }, idempotencyKey: null)
-                : await client.ChargeAsync(_userIds.ElementAt(Random.Shared.Next(_userIds.Count)), amount: 100 + i);
+            var path = Paths[(i + writer) % Paths.Count];
+            using var response = path switch
+            {
+                UsersPath => await client.PostJsonAsync(path, new { email = $"load-{Guid.NewGuid():N}@example.com", name = "Load" }, idempotencyKey: null),
+                PaymentsPath => await client.ChargeAsync(_userIds.ElementAt(Random.Shared.Next(_userIds.Count)), amount: 100 + i),
+                _ => await client.GetAsync($"{path}?from={DateTime.UtcNow:yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}"),
+            };
             var answer = await ReadAsync(path, response, restarted);
-            if (registers && answer.Status == HttpStatusCode.Created)
+            if (path == UsersPath && answer.Status == HttpStatusCode.Created)
             {
                 _userIds.Add(answer.CreatedId!);
             }
@@ -69,7 +80,7 @@ internal sealed class WriterLoad(Func<HttpClient> createClient, string firstUser
         {
             var json = JsonDocument.Parse(body).RootElement;
             code = json.TryGetProperty("code", out var c) ? c.GetString() : null;
-            id = json.TryGetProperty("id", out var i) ? i.GetString() : null;
+            id = json.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         }
 
         return new WriteAnswer(path, response.StatusCode, code, response.Headers.RetryAfter?.Delta, id, restarted, body);
