@@ -50,6 +50,8 @@ trap 'exit 143' TERM HUP
 # --- PostgreSQL -----------------------------------------------------------------
 postgres_start paydesk-pg
 export PAYDESK_TEST_POSTGRES="$PG_SERVER_CONNECTION"
+# The server binaries (initdb, pg_ctl), for a test that runs and crashes a cluster of its own.
+export PAYDESK_TEST_POSTGRES_BIN="$PG_BIN"
 
 # --- Vulnerable packages (issue 7) -------------------------------------------
 # A package with a known vulnerability fails the run, before any test. The check

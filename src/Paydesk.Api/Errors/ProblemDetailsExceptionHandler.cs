@@ -28,7 +28,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         }
 
         var problem = Map(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not PaymentGatewayFailedException)
+        if (exception is DatabaseUnavailableException)
+        {
+            DatabaseUnavailableAnswer.Prepare(httpContext, logger, exception);
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not PaymentGatewayFailedException)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -59,6 +63,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         DomainException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Code, e.Message),
         InvalidGatewayEventException e => Problem(StatusCodes.Status400BadRequest, "Bad Request", "invalid_signature", e.Message),
         PaymentGatewayFailedException e => Problem(StatusCodes.Status502BadGateway, "Bad Gateway", e.Code, e.Message),
+        DatabaseUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "database_unavailable", "The database cannot be reached right now. Retry after the number of seconds in the Retry-After header."),
         DuplicateKeyException or ConcurrencyConflictException =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "conflict", "The request conflicted with another one made at the same time. Retry."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal Server Error", "internal_error", "An unexpected error occurred. It has been logged."),

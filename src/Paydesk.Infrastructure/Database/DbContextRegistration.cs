@@ -32,7 +32,7 @@ internal static class DbContextRegistration
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
                     .CommandTimeout(options.CommandTimeoutSeconds)
-                    .EnableRetryOnFailure(options.MaxRetryCount))
+                    .ExecutionStrategy(DatabaseUnavailableExecutionStrategy.Retrying(options.MaxRetryCount)))
                 .UseSnakeCaseNamingConvention();
             QuietExpectedFailures(db);
         });
@@ -40,7 +40,8 @@ internal static class DbContextRegistration
         services.AddDbContextPool<SqlitePaydeskDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            db.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
+            db.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds)
+                    .ExecutionStrategy(DatabaseUnavailableExecutionStrategy.NonRetrying))
                 .UseSnakeCaseNamingConvention();
             QuietExpectedFailures(db);
         });

@@ -49,7 +49,12 @@ internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
         "to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
         "to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
 
-    public async Task<IReadOnlyList<DailyTotal>> GetAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    // Hand-written SQL does not pass through EF Core's execution strategy by itself: run it in one,
+    // so that it is retried and classified (a database that is down) as every other read is.
+    public Task<IReadOnlyList<DailyTotal>> GetAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync((from, to), (range, ct) => ReadAsync(range.from, range.to, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<DailyTotal>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
