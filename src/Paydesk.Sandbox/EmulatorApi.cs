@@ -53,6 +53,8 @@ internal sealed partial class EmulatorApi : IDisposable
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    public int IdempotencyKeysInProgress => _idempotency.InProgress;
+
     public async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _inFlight);

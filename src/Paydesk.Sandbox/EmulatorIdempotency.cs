@@ -67,6 +67,9 @@ internal sealed class EmulatorIdempotency(int capacity)
         }
     }
 
+    /// <summary>Keys whose first request is still running: a repeat of one of them gets 409.</summary>
+    public int InProgress => _entries.Values.Count(e => Volatile.Read(ref e.Response) is null);
+
     /// <summary>The request never began executing (e.g. its parameters were invalid): nothing is kept, as Stripe does.</summary>
     public void Forget(string scope, string key) => _entries.TryRemove($"{scope}\n{key}", out _);
 

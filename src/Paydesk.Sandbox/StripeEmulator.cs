@@ -50,6 +50,9 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>Requests the emulator is handling right now (a delayed one is still in flight after its client gave up).</summary>
     public int InFlightRequests => _api.InFlight;
 
+    /// <summary>Idempotency keys held by a request that is still running (a repeat with one of them gets 409).</summary>
+    public int IdempotencyKeysInProgress => _api.IdempotencyKeysInProgress;
+
     /// <summary>API requests to create a PaymentIntent that reached the emulator (replays and faults included).</summary>
     public int ChargeRequests => _api.ChargeRequests;
 

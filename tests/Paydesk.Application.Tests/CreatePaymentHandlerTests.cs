@@ -339,6 +339,21 @@ public sealed class CreatePaymentHandlerTests
     }
 
     [Fact]
+    public async Task Database_lost_after_the_charge_answers_the_durable_pending_payment()
+    {
+        var scenario = new CreatePaymentScenario();
+        scenario.UnitOfWork.FailSave = save => save == 2 ? new DatabaseUnavailableException() : null;
+
+        var result = await scenario.CreateAsync();
+
+        Assert.Equal(RequestOutcome.Pending, result.Outcome);
+        Assert.Equal("pending", result.Payment.Status);
+        Assert.Single(scenario.Gateway.Charges);
+        Assert.Equal(Assert.Single(scenario.PaymentRepository.Stored).Id.Value, result.Payment.Id);
+        Assert.Equal(1, scenario.UnitOfWork.CommitCount);
+    }
+
+    [Fact]
     public async Task Charge_the_gateway_is_still_processing_stays_pending()
     {
         var scenario = new CreatePaymentScenario();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Paydesk.TestSupport;
 
 namespace Paydesk.Sandbox.Tests;
 
@@ -72,14 +74,22 @@ public sealed class StripeEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_use_of_a_key_gets_409()
     {
+        // The slow request's delay runs on a clock the test moves, so it holds its key for as long as
+        // the test needs, however slowly a loaded machine delivers the second request.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StripeEmulator.StartAsync(
+            new StripeEmulatorOptions { SecretKey = TestKeys.SecretKey, FaultDelay = TimeSpan.FromMinutes(1), WebhookSecret = "whsec_emulator_tests" },
+            clock);
+        using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.SecretKey);
         var key = Guid.NewGuid().ToString();
         var body = Charge();
-        using var warmUp = await _http.GetAsync("/v1/payment_intents/pi_warm_up");
-        _emulator.Faults.FailNext(EmulatorFault.Delay);
-        var slow = PostAsync("/v1/payment_intents", key, body);
-        await Task.Delay(300);
+        emulator.Faults.FailNext(EmulatorFault.Delay);
+        var slow = PostAsync(http, "/v1/payment_intents", key, body);
+        await Eventually.True(() => emulator.IdempotencyKeysInProgress == 1, "the slow request holds its idempotency key");
 
-        using var concurrent = await PostAsync("/v1/payment_intents", key, body);
+        using var concurrent = await PostAsync(http, "/v1/payment_intents", key, body);
+        clock.Advance(TimeSpan.FromMinutes(1));
         using var first = await slow;
 
         Assert.Equal(HttpStatusCode.Conflict, concurrent.StatusCode);
@@ -148,7 +158,7 @@ public sealed class StripeEmulatorTests : IAsyncLifetime
 
         await _emulator.SettleAsync(intent.GetProperty("id").GetString()!, CancellationToken.None);
 
-        var (payload, signature) = await delivered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var (payload, signature) = await delivered.Task.WaitAsync(Eventually.DefaultDeadline);
         using var json = JsonDocument.Parse(payload);
         Assert.Equal("payment_intent.succeeded", json.RootElement.GetProperty("type").GetString());
         var parts = signature.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
@@ -165,11 +175,14 @@ public sealed class StripeEmulatorTests : IAsyncLifetime
         ["metadata[paydesk_payment_id]"] = (paymentId ?? Guid.NewGuid()).ToString(),
     };
 
-    private async Task<HttpResponseMessage> PostAsync(string path, string idempotencyKey, Dictionary<string, string> form)
+    private Task<HttpResponseMessage> PostAsync(string path, string idempotencyKey, Dictionary<string, string> form) =>
+        PostAsync(_http, path, idempotencyKey, form);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string idempotencyKey, Dictionary<string, string> form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return await _http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>

@@ -1,4 +1,4 @@
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.Database;
 
 namespace Paydesk.TestSupport;
 

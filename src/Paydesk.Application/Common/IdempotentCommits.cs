@@ -50,8 +50,13 @@ internal sealed class IdempotentCommits(IIdempotencyRecordRepository records, IU
     /// work has dropped its changes, so it reloads what it changes and applies the outcome only where
     /// the state still allows. Runs without a cancellation token: the money has moved.
     /// </summary>
+    /// <param name="durable">
+    /// The answer for the change as the first commit stored it (pending). When the database cannot
+    /// be reached for this commit, the caller gets that (202): the change is durable and
+    /// reconciliation settles it and completes the record, so a repeat then replays the outcome.
+    /// </param>
     public async Task<(RequestOutcome Outcome, TResponse Response)> CompleteAsync<TResponse>(
-        IdempotentRequest request, IdempotencyRecord started, Func<int, Task<(RequestOutcome Outcome, TResponse Response)>> settle)
+        IdempotentRequest request, IdempotencyRecord started, TResponse durable, Func<int, Task<(RequestOutcome Outcome, TResponse Response)>> settle)
     {
         ArgumentNullException.ThrowIfNull(settle);
         var record = started;
@@ -80,6 +85,10 @@ internal sealed class IdempotentCommits(IIdempotencyRecordRepository records, IU
             }
             catch (ConcurrencyConflictException) when (attempt < CompleteAttempts)
             {
+            }
+            catch (DatabaseUnavailableException)
+            {
+                return (RequestOutcome.Pending, durable);
             }
         }
     }

@@ -85,8 +85,9 @@ public sealed partial class CreatePaymentHandler(
 
         // From here on the payment exists: finish it even if the caller has gone away, so that its
         // outcome and the stored response are never left half-written.
+        var durable = PaymentResponse.From(payment);
         var outcome = await ChargeAsync(payment);
-        var answer = await _idempotency.CompleteAsync(request, started.Record, async attempt =>
+        var answer = await _idempotency.CompleteAsync(request, started.Record, durable, async attempt =>
         {
             // A retry follows a commit lost to reconciliation or a webhook, which may have applied
             // this very outcome already: the payment is read afresh and changed only if it still may be.

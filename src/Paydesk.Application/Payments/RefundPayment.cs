@@ -71,6 +71,7 @@ public sealed partial class RefundPaymentHandler(
             return Answer(request.Replay<RefundResponse>(started.Record), replayed: true);
         }
 
+        var durable = RefundResponse.From(payment, refund);
         GatewayRefundOutcome? outcome = null;
         try
         {
@@ -83,7 +84,7 @@ public sealed partial class RefundPaymentHandler(
             LogOutcomeUnknown(logger, ex, refundId.Value);
         }
 
-        var answer = await _idempotency.CompleteAsync(request, started.Record, async attempt =>
+        var answer = await _idempotency.CompleteAsync(request, started.Record, durable, async attempt =>
         {
             // A retry follows a commit lost to another change of the payment (another refund, a
             // webhook, reconciliation), which may have applied this very outcome already.
