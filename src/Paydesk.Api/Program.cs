@@ -28,7 +28,7 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
 // Configuration is read once, at start-up, where every options class is validated; a change needs
 // a restart. The framework would otherwise watch the content root for edits to appsettings*.json,
 // and every file Paydesk writes under it (the email pickup folder, the SQLite database) would wake
-// that watcher: about a tenth of the CPU of the welcome-email work in the benchmark.
+// that watcher (decision 0006 has what it cost).
 var builder = WebApplication.CreateBuilder([.. hostArgs, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.Configuration.UsePaydeskSources(builder.Environment, hostArgs);
 builder.WebHost.ConfigureKestrel(kestrel =>

@@ -14,9 +14,9 @@ namespace Paydesk.Sandbox;
 /// keys the oldest are forgotten.
 /// </summary>
 /// <remarks>
-/// A kept answer is its JSON text and the parameters are kept as a SHA-256 hash: as a
-/// <see cref="JsonObject"/> tree and the full parameter string, ten thousand kept keys took about
-/// 20–30 MB of a sandbox process's heap under the benchmark's charges (heap dump), for answers that are rarely replayed.
+/// A kept answer is its JSON text and the parameters are kept as a SHA-256 hash, not a
+/// <see cref="JsonObject"/> tree and the full parameter string: a long run keeps thousands of keys
+/// whose answers are rarely replayed (decision 0006 has the heap figures).
 /// </remarks>
 internal sealed class EmulatorIdempotency(int capacity)
 {

@@ -13,7 +13,7 @@ namespace Paydesk.Infrastructure.Database;
 
 /// <summary>
 /// The one model of Paydesk's tables. Each provider has a subclass only so that its migrations
-/// can live side by side (see docs/decisions/0002-migrations-per-provider.md).
+/// can live side by side (see docs/decisions/0001-migrations-per-provider.md).
 /// </summary>
 public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(options)
 {

@@ -10,7 +10,7 @@ namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 
 /// <summary>
 /// The production gateway: Stripe through Stripe.net, over an HttpClient from IHttpClientFactory
-/// whose resilience pipeline is the only layer that retries (decision 0004). Every call that moves
+/// whose resilience pipeline is the only layer that retries (decision 0005). Every call that moves
 /// money carries the idempotency key Paydesk stored before the call.
 /// </summary>
 public sealed partial class StripePaymentGateway : IPaymentGateway
