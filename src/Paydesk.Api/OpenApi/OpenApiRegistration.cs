@@ -9,6 +9,7 @@ internal static class OpenApiRegistration
             options.AddDocumentTransformer<PaydeskDocumentTransformer>();
             options.AddOperationTransformer<AuthorizationOperationTransformer>();
             options.AddOperationTransformer<RateLimitOperationTransformer>();
+            options.AddOperationTransformer<DatabaseUnavailableOperationTransformer>();
             options.AddOperationTransformer<IdempotencyKeyOperationTransformer>();
             options.AddOperationTransformer<RequestExampleOperationTransformer>();
         });

@@ -59,6 +59,17 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_v1_operation_declares_the_503_of_an_unreachable_database()
+    {
+        var document = await GetDocumentAsync();
+
+        var operations = Operations(document).Where(o => o.Path.StartsWith("/v1/", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o => Assert.True(o.Body.GetProperty("responses").TryGetProperty("503", out _), $"{o.Id} does not declare its 503"));
+    }
+
+    [Fact]
     public async Task The_webhook_receiver_and_health_declare_no_security()
     {
         var document = await GetDocumentAsync();
