@@ -4,10 +4,8 @@ namespace Paydesk.Sandbox;
 
 // The emulator's stored objects, rendered in Stripe's JSON shapes (snake_case, "object" tag).
 
-internal sealed class EmulatedPaymentIntent
+internal sealed class EmulatedPaymentIntent : EmulatedObject
 {
-    public required string Id { get; init; }
-
     public required long Amount { get; init; }
 
     public required string Currency { get; init; }
@@ -17,10 +15,6 @@ internal sealed class EmulatedPaymentIntent
     public string? Customer { get; init; }
 
     public string? Description { get; init; }
-
-    public required IReadOnlyDictionary<string, string> Metadata { get; init; }
-
-    public required long Created { get; init; }
 
     public string Status { get; set; } = "requires_confirmation";
 
@@ -32,12 +26,6 @@ internal sealed class EmulatedPaymentIntent
 
     public JsonObject ToJson()
     {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in Metadata)
-        {
-            metadata[key] = value;
-        }
-
         return new JsonObject
         {
             ["id"] = Id,
@@ -53,7 +41,7 @@ internal sealed class EmulatedPaymentIntent
             ["description"] = Description,
             ["latest_charge"] = LatestCharge,
             ["livemode"] = false,
-            ["metadata"] = metadata,
+            ["metadata"] = MetadataJson(),
             ["payment_method"] = PaymentMethod,
             ["payment_method_types"] = new JsonArray("card"),
             ["last_payment_error"] = LastPaymentError is { } error
@@ -69,10 +57,8 @@ internal sealed class EmulatedPaymentIntent
     }
 }
 
-internal sealed class EmulatedRefund
+internal sealed class EmulatedRefund : EmulatedObject
 {
-    public required string Id { get; init; }
-
     public required string PaymentIntent { get; init; }
 
     public required string Charge { get; init; }
@@ -83,20 +69,10 @@ internal sealed class EmulatedRefund
 
     public string? Reason { get; init; }
 
-    public required IReadOnlyDictionary<string, string> Metadata { get; init; }
-
-    public required long Created { get; init; }
-
     public string Status { get; set; } = "succeeded";
 
     public JsonObject ToJson()
     {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in Metadata)
-        {
-            metadata[key] = value;
-        }
-
         return new JsonObject
         {
             ["id"] = Id,
@@ -108,31 +84,19 @@ internal sealed class EmulatedRefund
             ["reason"] = Reason,
             ["status"] = Status,
             ["created"] = Created,
-            ["metadata"] = metadata,
+            ["metadata"] = MetadataJson(),
         };
     }
 }
 
-internal sealed class EmulatedCustomer
+internal sealed class EmulatedCustomer : EmulatedObject
 {
-    public required string Id { get; init; }
-
     public string? Email { get; init; }
 
     public string? Name { get; init; }
 
-    public required IReadOnlyDictionary<string, string> Metadata { get; init; }
-
-    public required long Created { get; init; }
-
     public JsonObject ToJson()
     {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in Metadata)
-        {
-            metadata[key] = value;
-        }
-
         return new JsonObject
         {
             ["id"] = Id,
@@ -141,7 +105,7 @@ internal sealed class EmulatedCustomer
             ["name"] = Name,
             ["created"] = Created,
             ["livemode"] = false,
-            ["metadata"] = metadata,
+            ["metadata"] = MetadataJson(),
         };
     }
 }

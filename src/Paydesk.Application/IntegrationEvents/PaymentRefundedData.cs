@@ -10,7 +10,7 @@ public sealed record PaymentRefundedData(
     long AmountRefunded,
     long AmountRemaining,
     string Status,
-    DateTimeOffset RefundedAt) : IIntegrationEventData
+    DateTimeOffset RefundedAt) : IPaymentEventData
 {
     public static string EventType => "payment.refunded";
 

@@ -2,7 +2,7 @@ namespace Paydesk.Application.IntegrationEvents;
 
 /// <summary><c>payment.succeeded</c>: the gateway captured the payment. Amounts are in minor units.</summary>
 public sealed record PaymentSucceededData(Guid PaymentId, Guid UserId, long Amount, string Currency, string GatewayReference, DateTimeOffset SucceededAt)
-    : IIntegrationEventData
+    : IPaymentEventData
 {
     public static string EventType => "payment.succeeded";
 

@@ -12,10 +12,11 @@ namespace Paydesk.Application.Notifications;
 /// tracking: nothing here is changed), and one inbox name for all four event types.
 /// </summary>
 internal abstract class PaymentEmailHandler<TEvent>(
+    EmailNotifications notifications,
     IUserRepository users,
     IPaymentRepository payments,
     ILogger logger) : IIntegrationEventHandler<TEvent>
-    where TEvent : IIntegrationEventData
+    where TEvent : IPaymentEventData
 {
     /// <summary>
     /// The name the single payment handler had: inbox records written before the split keep
@@ -23,10 +24,15 @@ internal abstract class PaymentEmailHandler<TEvent>(
     /// </summary>
     public string Name => "email.payment";
 
+    protected EmailNotifications Notifications => notifications;
+
+    /// <summary>The template of this email, one of <see cref="EmailNotifications"/>' payment templates.</summary>
+    protected abstract string Template { get; }
+
     public async Task HandleAsync(IntegrationEvent<TEvent> integrationEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
-        var payment = await payments.GetByIdReadOnlyAsync(new PaymentId(PaymentIdOf(integrationEvent.Data)), cancellationToken);
+        var payment = await payments.GetByIdReadOnlyAsync(new PaymentId(integrationEvent.Data.PaymentId), cancellationToken);
         var user = payment is null ? null : await users.GetByIdReadOnlyAsync(payment.UserId, cancellationToken);
         if (payment is null || user is null)
         {
@@ -42,7 +48,7 @@ internal abstract class PaymentEmailHandler<TEvent>(
         EmailOutcome.Accept(result, integrationEvent, logger);
     }
 
-    protected abstract Guid PaymentIdOf(TEvent data);
-
-    protected abstract Task<EmailSendResult> SendAsync(IntegrationEvent<TEvent> integrationEvent, EmailRecipient to, PaymentFacts facts, CancellationToken cancellationToken);
+    /// <summary>Sends the email as the payment is now; an email that shows more of its event overrides it.</summary>
+    protected virtual Task<EmailSendResult> SendAsync(IntegrationEvent<TEvent> integrationEvent, EmailRecipient to, PaymentFacts facts, CancellationToken cancellationToken) =>
+        notifications.SendPaymentAsync(integrationEvent.Id, Template, to, facts, cancellationToken);
 }

@@ -7,17 +7,14 @@ using Paydesk.Domain.Users;
 namespace Paydesk.Application.Notifications;
 
 /// <summary>The refund confirmation, on <c>payment.refunded</c>: the amounts are the event's, as of that refund.</summary>
-internal sealed class PaymentRefundedEmailHandler(
-    EmailNotifications notifications,
-    IUserRepository users,
-    IPaymentRepository payments,
-    ILogger<PaymentRefundedEmailHandler> logger) : PaymentEmailHandler<PaymentRefundedData>(users, payments, logger)
+internal sealed class PaymentRefundedEmailHandler(EmailNotifications notifications, IUserRepository users, IPaymentRepository payments, ILogger<PaymentRefundedEmailHandler> logger)
+    : PaymentEmailHandler<PaymentRefundedData>(notifications, users, payments, logger)
 {
-    protected override Guid PaymentIdOf(PaymentRefundedData data) => data.PaymentId;
+    protected override string Template => EmailNotifications.PaymentRefunded;
 
     protected override Task<EmailSendResult> SendAsync(
         IntegrationEvent<PaymentRefundedData> integrationEvent, EmailRecipient to, PaymentFacts facts, CancellationToken cancellationToken) =>
-        notifications.SendRefundAsync(
+        Notifications.SendRefundAsync(
             integrationEvent.Id,
             to,
             facts with { AmountRefunded = integrationEvent.Data.AmountRefunded },

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Paydesk.Application.Abstractions;
 using Paydesk.Application.IntegrationEvents;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
@@ -7,15 +6,8 @@ using Paydesk.Domain.Users;
 namespace Paydesk.Application.Notifications;
 
 /// <summary>The receipt, on <c>payment.succeeded</c>.</summary>
-internal sealed class PaymentSucceededEmailHandler(
-    EmailNotifications notifications,
-    IUserRepository users,
-    IPaymentRepository payments,
-    ILogger<PaymentSucceededEmailHandler> logger) : PaymentEmailHandler<PaymentSucceededData>(users, payments, logger)
+internal sealed class PaymentSucceededEmailHandler(EmailNotifications notifications, IUserRepository users, IPaymentRepository payments, ILogger<PaymentSucceededEmailHandler> logger)
+    : PaymentEmailHandler<PaymentSucceededData>(notifications, users, payments, logger)
 {
-    protected override Guid PaymentIdOf(PaymentSucceededData data) => data.PaymentId;
-
-    protected override Task<EmailSendResult> SendAsync(
-        IntegrationEvent<PaymentSucceededData> integrationEvent, EmailRecipient to, PaymentFacts facts, CancellationToken cancellationToken) =>
-        notifications.SendPaymentAsync(integrationEvent.Id, EmailNotifications.PaymentSucceeded, to, facts, cancellationToken);
+    protected override string Template => EmailNotifications.PaymentSucceeded;
 }

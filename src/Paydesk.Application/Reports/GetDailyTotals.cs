@@ -7,17 +7,8 @@ namespace Paydesk.Application.Reports;
 
 public sealed record DailyTotalsQuery(string? From, string? To);
 
-public sealed record DailyTotalsReport(IReadOnlyList<DailyTotalRow> Data);
-
-/// <summary>One UTC day and currency; amounts are minor units of that currency.</summary>
-public sealed record DailyTotalRow(
-    string Date,
-    string Currency,
-    long SucceededCount,
-    long FailedCount,
-    long GrossAmount,
-    long RefundedAmount,
-    long NetAmount);
+/// <summary>The rows as the read model gives them; a <see cref="DateOnly"/> is written <c>yyyy-MM-dd</c> in JSON.</summary>
+public sealed record DailyTotalsReport(IReadOnlyList<DailyTotal> Data);
 
 public sealed class GetDailyTotalsHandler(IDailyTotalsQuery totals)
 {
@@ -46,17 +37,7 @@ public sealed class GetDailyTotalsHandler(IDailyTotalsQuery totals)
             throw new ValidationException(failures);
         }
 
-        var rows = await totals.GetAsync(from!.Value, to!.Value, cancellationToken);
-        return new DailyTotalsReport(rows
-            .Select(r => new DailyTotalRow(
-                r.Date.ToString(DateFormat, CultureInfo.InvariantCulture),
-                r.Currency,
-                r.SucceededCount,
-                r.FailedCount,
-                r.GrossAmount,
-                r.RefundedAmount,
-                r.NetAmount))
-            .ToList());
+        return new DailyTotalsReport(await totals.GetAsync(from!.Value, to!.Value, cancellationToken));
     }
 
     private static DateOnly? ParseDate(string? value, string name, List<ValidationFailure> failures)
