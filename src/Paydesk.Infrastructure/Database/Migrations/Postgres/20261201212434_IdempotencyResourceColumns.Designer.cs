@@ -315,27 +315,6 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("gateway_events", (string)null);
                 });
 
-            modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.EventTypeCount", b =>
-                {
-                    b.Property<string>("EventType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("event_type");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("bigint")
-                        .HasColumnName("count");
-
-                    b.Property<DateTimeOffset>("LastEventAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_event_at");
-
-                    b.HasKey("EventType")
-                        .HasName("pk_event_type_counts");
-
-                    b.ToTable("event_type_counts", (string)null);
-                });
-
             modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.InboxRecord", b =>
                 {
                     b.Property<Guid>("EventId")

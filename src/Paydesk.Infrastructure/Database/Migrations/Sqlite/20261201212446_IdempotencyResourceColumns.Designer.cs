@@ -310,27 +310,6 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("gateway_events", (string)null);
                 });
 
-            modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.EventTypeCount", b =>
-                {
-                    b.Property<string>("EventType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event_type");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("count");
-
-                    b.Property<long>("LastEventAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_event_at");
-
-                    b.HasKey("EventType")
-                        .HasName("pk_event_type_counts");
-
-                    b.ToTable("event_type_counts", (string)null);
-                });
-
             modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.InboxRecord", b =>
                 {
                     b.Property<Guid>("EventId")
