@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
 

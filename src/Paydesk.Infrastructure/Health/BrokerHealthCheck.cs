@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.Messaging.Transports;
 
 namespace Paydesk.Infrastructure.Health;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Paydesk.Application.IntegrationEvents;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Application.Abstractions;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Paydesk.Application.Common;
 using Paydesk.Application.IntegrationEvents;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using Paydesk.Infrastructure.External.Messaging.Outbox;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Paydesk.Domain.Common;
-using Paydesk.Infrastructure.Config;
 
 namespace Paydesk.Infrastructure.External.Messaging.Outbox;
 

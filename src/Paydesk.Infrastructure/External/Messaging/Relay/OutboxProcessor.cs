@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Domain.Common;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
 using Paydesk.Infrastructure.External.Messaging.Transports;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
 using RabbitMQ.Client;
 
 namespace Paydesk.Infrastructure.External.Messaging.Transports;

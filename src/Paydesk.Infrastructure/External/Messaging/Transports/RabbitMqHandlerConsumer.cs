@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;

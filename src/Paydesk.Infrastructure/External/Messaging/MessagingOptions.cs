@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Infrastructure.External.Messaging;
 
 public enum MessagingTransport
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Paydesk.Infrastructure.Config.Sources;
 
-namespace Paydesk.Infrastructure.Config;
+namespace Paydesk.Infrastructure.External.Messaging;
 
 /// <summary>The rules that depend on the transport: RabbitMq needs a broker URI that parses.</summary>
 internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
