@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
@@ -87,7 +88,9 @@ public abstract class ChargeCommitRaceTests(DatabaseFixture fixture)
         }
 
         await using var db = fixture.Database.CreateContext();
-        using var meters = new TestMeterFactory();
+        // The framework's own meter factory: real meters, this test's own, that nobody listens to.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
         var handler = new CreatePaymentHandler(
             new PaymentRepository(db),
             new IdempotencyRecordRepository(db),
@@ -139,20 +142,6 @@ public abstract class ChargeCommitRaceTests(DatabaseFixture fixture)
 
         public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
-    }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 }
 
