@@ -5,6 +5,7 @@ using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
 using Paydesk.Application.IntegrationEvents;
 using Paydesk.Application.Notifications;
+using Paydesk.Application.PaymentMethods;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Reconciliation;
 using Paydesk.Application.Reports;
@@ -23,6 +24,7 @@ public static class DependencyInjection
 
         services.AddScoped<RegisterUserHandler>();
         services.AddScoped<GetUserHandler>();
+        services.AddScoped<ChargeMethodResolver>();
         services.AddScoped<CreatePaymentHandler>();
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<ListUserPaymentsHandler>();

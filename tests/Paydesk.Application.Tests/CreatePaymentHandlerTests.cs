@@ -149,7 +149,7 @@ public sealed class CreatePaymentHandlerTests
         Assert.Equal(stored.Id, request.PaymentId);
         Assert.Equal(scenario.Customer.Id, request.UserId);
         Assert.Equal(Money.Positive(1234, Currency.FromCode("BHD")), request.Amount);
-        Assert.Equal("pm_card_visa", request.Source);
+        Assert.Equal("pm_card_visa", request.Method.Source);
         Assert.Equal("Order 1001", request.Description);
         Assert.Equal(stored.IdempotencyKey, request.IdempotencyKey);
         Assert.Equal($"charge_{stored.Id.Value:N}", request.IdempotencyKey);

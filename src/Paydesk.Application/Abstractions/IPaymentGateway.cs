@@ -29,9 +29,17 @@ public sealed record GatewayChargeRequest(
     PaymentId PaymentId,
     UserId UserId,
     Money Amount,
-    string Source,
+    ChargeMethod Method,
     string? Description,
-    string IdempotencyKey);
+    string IdempotencyKey)
+{
+    /// <summary>The charge of <paramref name="payment"/> as it was stored, so every call and look-up asks the same.</summary>
+    public static GatewayChargeRequest For(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey);
+    }
+}
 
 public sealed record GatewayRefundRequest(
     RefundId RefundId,

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Application.PaymentMethods;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
@@ -10,7 +11,19 @@ using Paydesk.Domain.Users;
 
 namespace Paydesk.Application.Payments;
 
-public sealed record CreatePaymentCommand(Guid? UserId, long? Amount, string? Currency, string? Source, string? Description);
+/// <param name="PaymentMethodId">A saved payment method of the user; with neither it nor <paramref name="Source"/>, the user's default.</param>
+/// <param name="Source">A one-off payment-method token.</param>
+/// <param name="OffSession">False when the payer is present and can authenticate (3-D Secure); true by default.</param>
+/// <param name="ReturnUrl">For an on-session charge: where the payer returns after authenticating.</param>
+public sealed record CreatePaymentCommand(
+    Guid? UserId,
+    long? Amount,
+    string? Currency,
+    string? Source,
+    string? Description,
+    string? PaymentMethodId = null,
+    bool? OffSession = null,
+    string? ReturnUrl = null);
 
 /// <summary>The payment as the charge left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
 public sealed record CreatePaymentResult(PaymentResponse Payment, RequestOutcome Outcome, bool Replayed);
@@ -46,6 +59,7 @@ public sealed partial class CreatePaymentHandler(
     IIdempotencyRecordRepository idempotencyRecords,
     IUnitOfWork unitOfWork,
     IPaymentGateway gateway,
+    ChargeMethodResolver methods,
     IValidator<CreatePaymentCommand> validator,
     TimeProvider clock,
     PaydeskTelemetry telemetry,
@@ -63,7 +77,8 @@ public sealed partial class CreatePaymentHandler(
         var userId = new UserId(command.UserId!.Value);
         var paymentId = PaymentId.New();
         var amount = Money.Positive(command.Amount!.Value, Currency.FromCode(command.Currency));
-        var payment = Payment.Create(paymentId, userId, amount, command.Source!, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow());
+        var method = await methods.ResolveAsync(command, userId, cancellationToken);
+        var payment = Payment.Create(paymentId, userId, amount, method, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow());
         payments.Add(payment);
 
         // The key and the pending payment become durable together, before the gateway is called.
@@ -119,7 +134,7 @@ public sealed partial class CreatePaymentHandler(
         try
         {
             return await gateway.ChargeAsync(
-                new GatewayChargeRequest(payment.Id, payment.UserId, payment.Total, payment.Source, payment.Description, payment.IdempotencyKey),
+                GatewayChargeRequest.For(payment),
                 CancellationToken.None);
         }
         catch (PaymentGatewayUnavailableException ex)

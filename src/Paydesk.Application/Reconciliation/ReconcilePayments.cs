@@ -85,7 +85,7 @@ public sealed partial class ReconcilePaymentsHandler(
         {
             if (payment.Status == PaymentStatus.Pending)
             {
-                var request = new GatewayChargeRequest(payment.Id, payment.UserId, payment.Total, payment.Source, payment.Description, payment.IdempotencyKey);
+                var request = GatewayChargeRequest.For(payment);
                 var found = await gateway.LookUpChargeAsync(request, payment.GatewayReference, cancellationToken)
                     ?? (lastCheck ? new GatewayChargeOutcome(GatewayChargeStatus.Failed, null, GatewayUnknownCode, "The gateway has no record of this payment.") : null);
                 changed |= found is not null && payment.Apply(found, now, OutcomeRule.IfAllowed);

@@ -15,13 +15,16 @@ public sealed class Payment : IHasDomainEvents
     private readonly List<Refund> _refunds = [];
     private readonly DomainEventList _events = new();
 
-    private Payment(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now)
+    private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now)
     {
         Id = id;
         UserId = userId;
         Amount = amount.MinorUnits;
         Currency = amount.Currency;
-        Source = source;
+        Source = method.Source;
+        GatewayCustomer = method.GatewayCustomer;
+        OffSession = method.OffSession;
+        ReturnUrl = method.ReturnUrl;
         Description = description;
         IdempotencyKey = idempotencyKey;
         Status = PaymentStatus.Pending;
@@ -47,6 +50,15 @@ public sealed class Payment : IHasDomainEvents
 
     /// <summary>The gateway's payment-method token; never card data.</summary>
     public string Source { get; private set; }
+
+    /// <summary>The gateway's customer the method is saved to; null for a one-off method.</summary>
+    public string? GatewayCustomer { get; private set; }
+
+    /// <summary>Charged without the payer present (no authentication possible), or on-session.</summary>
+    public bool OffSession { get; private set; }
+
+    /// <summary>Where the gateway sends the payer back after authenticating an on-session charge.</summary>
+    public string? ReturnUrl { get; private set; }
 
     public string? Description { get; private set; }
 
@@ -83,13 +95,19 @@ public sealed class Payment : IHasDomainEvents
 
     public Money Total => new(Amount, Currency);
 
+    public ChargeMethod Method => new(Source, GatewayCustomer, OffSession, ReturnUrl);
+
     /// <summary>What may still be refunded: the amount less refunds that succeeded or are under way.</summary>
     public long RefundableAmount => Amount - _refunds.Where(r => r.HoldsAmount).Sum(r => r.Amount);
 
-    public static Payment Create(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now)
+    public static Payment Create(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now) =>
+        Create(id, userId, amount, ChargeMethod.OneOff(source), description, idempotencyKey, now);
+
+    public static Payment Create(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(method);
         Money.Positive(amount.MinorUnits, amount.Currency);
-        if (!PaymentSource.IsValid(source))
+        if (!PaymentSource.IsValid(method.Source))
         {
             throw new InvalidValueException("invalid_source", "The source must be a payment-method token such as pm_card_visa.");
         }
@@ -100,7 +118,7 @@ public sealed class Payment : IHasDomainEvents
         }
 
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        return new Payment(id, userId, amount, source, description, idempotencyKey, Timestamps.Normalize(now));
+        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Paydesk.Application.Common;
+using Paydesk.Application.PaymentMethods;
 using Paydesk.Application.Payments;
 using Paydesk.Domain.Users;
 
@@ -42,6 +43,7 @@ internal sealed class CreatePaymentScenario
         RecordRepository,
         UnitOfWork,
         Gateway,
+        new ChargeMethodResolver(),
         new CreatePaymentValidator(),
         Clock,
         TestTelemetry.Create(),

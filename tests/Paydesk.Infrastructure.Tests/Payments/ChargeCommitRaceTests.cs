@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Application.PaymentMethods;
 using Paydesk.Application.Payments;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Payments;
@@ -96,6 +97,7 @@ public abstract class ChargeCommitRaceTests(DatabaseFixture fixture)
             new IdempotencyRecordRepository(db),
             UnitOfWorks.For(db),
             gateway,
+            new ChargeMethodResolver(),
             new CreatePaymentValidator(),
             TimeProvider.System,
             new PaydeskTelemetry(meters),

@@ -14,6 +14,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Currency).IsRequired();
         builder.Property(p => p.Source).IsRequired().HasMaxLength(PaymentSource.MaxLength);
+        builder.Property(p => p.GatewayCustomer).HasMaxLength(255);
+        builder.Property(p => p.ReturnUrl).HasMaxLength(ChargeMethod.MaxReturnUrlLength);
         builder.Property(p => p.Description).HasMaxLength(Payment.MaxDescriptionLength);
         builder.Property(p => p.GatewayReference).HasMaxLength(255);
         builder.Property(p => p.FailureCode).HasMaxLength(100);
@@ -21,6 +23,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.IdempotencyKey).IsRequired().HasMaxLength(255);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Total);
+        builder.Ignore(p => p.Method);
         builder.Ignore(p => p.DomainEvents);
         builder.Ignore(p => p.RefundableAmount);
 

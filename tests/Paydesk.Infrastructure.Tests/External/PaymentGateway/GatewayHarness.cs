@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
+using Paydesk.Domain.Payments;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.External.PaymentGateway;
 using Paydesk.Sandbox;
@@ -73,7 +74,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public static GatewayChargeRequest Charge(string source = "pm_card_visa", long amount = 1500, string currency = "USD", PaymentId? paymentId = null)
     {
         var id = paymentId ?? PaymentId.New();
-        return new GatewayChargeRequest(id, UserId.New(), Money.Positive(amount, Currency.FromCode(currency)), source, "Harness order", $"charge_{id.Value:N}");
+        return new GatewayChargeRequest(id, UserId.New(), Money.Positive(amount, Currency.FromCode(currency)), ChargeMethod.OneOff(source), "Harness order", $"charge_{id.Value:N}");
     }
 
     public static GatewayRefundRequest Refund(GatewayChargeRequest charge, string paymentReference, long amount)

@@ -126,6 +126,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("failure_message");
 
+                    b.Property<string>("GatewayCustomer")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("gateway_customer");
+
                     b.Property<string>("GatewayReference")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -141,9 +146,18 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_reconcile_at");
 
+                    b.Property<bool>("OffSession")
+                        .HasColumnType("boolean")
+                        .HasColumnName("off_session");
+
                     b.Property<int>("ReconcileAttempts")
                         .HasColumnType("integer")
                         .HasColumnName("reconcile_attempts");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("return_url");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -121,6 +121,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_message");
 
+                    b.Property<string>("GatewayCustomer")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_customer");
+
                     b.Property<string>("GatewayReference")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT")
@@ -136,9 +141,18 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_reconcile_at");
 
+                    b.Property<bool>("OffSession")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("off_session");
+
                     b.Property<int>("ReconcileAttempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reconcile_attempts");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_url");
 
                     b.Property<string>("Source")
                         .IsRequired()

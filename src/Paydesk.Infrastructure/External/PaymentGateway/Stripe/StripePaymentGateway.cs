@@ -43,10 +43,17 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
             Amount = request.Amount.MinorUnits,
             Currency = request.Amount.Currency.Code.ToLowerInvariant(),
             Confirm = true,
-            OffSession = true,
-            PaymentMethod = request.Source,
-            // Server-side confirmation has no page to return to: methods that redirect are excluded.
-            AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true, AllowRedirects = "never" },
+            PaymentMethod = request.Method.Source,
+            Customer = request.Method.GatewayCustomer,
+            // Off-session there is no payer to authenticate and no page to return to: methods that
+            // redirect are excluded. On-session the payer returns to the caller's page.
+            OffSession = request.Method.OffSession ? true : null,
+            ReturnUrl = request.Method.OffSession ? null : request.Method.ReturnUrl,
+            AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions
+            {
+                Enabled = true,
+                AllowRedirects = request.Method.OffSession || request.Method.ReturnUrl is null ? "never" : "always",
+            },
             Description = request.Description,
             Metadata = new Dictionary<string, string>
             {
