@@ -31,19 +31,19 @@ internal sealed partial class EmulatorApi
             return;
         }
 
-        string page;
+        (int Status, string Html) page;
         lock (_gate)
         {
             page = FindAuthentication(id, token) switch
             {
-                null => AuthenticationPage.Unknown(),
-                { Status: not "requires_action" } done => AlreadyCompleted(done),
-                EmulatedPaymentIntent pi => AuthenticationPage.Challenge("Authorise this payment.", AuthenticationPage.FormatAmount(pi.Amount, pi.Currency), pi.Id, token),
-                var si => AuthenticationPage.Challenge("Authorise saving this card for future payments.", "Save a card", si.Id, token),
+                null => (404, AuthenticationPage.Unknown()),
+                { Status: not "requires_action" } done => (200, AlreadyCompleted(done)),
+                EmulatedPaymentIntent pi => (200, AuthenticationPage.Challenge("Authorise this payment.", AuthenticationPage.FormatAmount(pi.Amount, pi.Currency), pi.Id, token)),
+                var si => (200, AuthenticationPage.Challenge("Authorise saving this card for future payments.", "Save a card", si.Id, token)),
             };
         }
 
-        await WritePageAsync(context, page == AuthenticationPage.Unknown() ? 404 : 200, page);
+        await WritePageAsync(context, page.Status, page.Html);
     }
 
     private async Task SettleAuthenticationAsync(HttpContext context, string id, string token, bool complete)
@@ -51,14 +51,14 @@ internal sealed partial class EmulatorApi
         string? returnUrl = null;
         string? eventType = null;
         JsonObject? snapshot = null;
-        string? stale = null;
+        (int Status, string Html)? stale = null;
         lock (_gate)
         {
             var intent = FindAuthentication(id, token);
             if (intent is not { Status: "requires_action" })
             {
                 // Pressed again, or a stale link: nothing is settled twice.
-                stale = intent is null ? AuthenticationPage.Unknown() : AlreadyCompleted(intent);
+                stale = intent is null ? (404, AuthenticationPage.Unknown()) : (200, AlreadyCompleted(intent));
             }
             else
             {
@@ -68,9 +68,9 @@ internal sealed partial class EmulatorApi
             }
         }
 
-        if (stale is not null)
+        if (stale is { } answer)
         {
-            await WritePageAsync(context, stale == AuthenticationPage.Unknown() ? 404 : 200, stale);
+            await WritePageAsync(context, answer.Status, answer.Html);
             return;
         }
 

@@ -14,8 +14,9 @@ namespace Paydesk.Sandbox;
 
 /// <summary>
 /// A stateful, Stripe-compatible HTTP server on loopback (Kestrel) that Stripe.net talks to through
-/// its <c>ApiBase</c>: the PaymentIntent, Refund and Customer endpoints Paydesk uses, Stripe's form
-/// encoding, error JSON, idempotency and test payment methods, with fault injection for tests.
+/// its <c>ApiBase</c>: the PaymentIntent, SetupIntent, PaymentMethod, Refund and Customer endpoints
+/// Paydesk uses, Stripe's form encoding, error JSON, idempotency and test payment methods, a 3-D
+/// Secure page for the customer's browser, and fault injection for tests.
 /// </summary>
 public sealed partial class StripeEmulator : IAsyncDisposable
 {
