@@ -114,6 +114,14 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>Settles a <c>processing</c> PaymentIntent now (it succeeds) and sends its webhook.</summary>
     public Task SettleAsync(string paymentIntentId, CancellationToken cancellationToken) => _api.SettleAsync(paymentIntentId, cancellationToken);
 
+    /// <summary>
+    /// Settles a <c>requires_action</c> PaymentIntent or SetupIntent as its 3-D Secure page's
+    /// <b>Complete authentication</b> (or <b>Fail authentication</b>) button does, webhook included,
+    /// for tests without a browser. False when it was not waiting for authentication.
+    /// </summary>
+    public async Task<bool> AuthenticateAsync(string intentId, bool complete, CancellationToken cancellationToken) =>
+        (await _api.AuthenticateAsync(intentId, token: null, complete, cancellationToken)).Settled;
+
     public async ValueTask DisposeAsync()
     {
         _api.Dispose();

@@ -52,4 +52,20 @@ public sealed class AuthenticationPageTests : IAsyncLifetime
         Assert.Contains("Authentication completed", await press.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("succeeded", (await _session.Client.V1.PaymentIntents.GetAsync(pi.Id)).Status);
     }
+
+    [Fact]
+    public async Task Emulator_settles_an_authentication_for_tests_once_without_a_browser()
+    {
+        var pi = await _session.Client.V1.PaymentIntents.CreateAsync(new PaymentIntentCreateOptions
+        {
+            Amount = 1000, Currency = "eur", PaymentMethod = SandboxPaymentMethods.AuthenticationRequired, Confirm = true, ReturnUrl = "https://shop.example/return",
+        });
+
+        var first = await _session.Emulator.AuthenticateAsync(pi.Id, complete: false, CancellationToken.None);
+        var second = await _session.Emulator.AuthenticateAsync(pi.Id, complete: true, CancellationToken.None);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal("requires_payment_method", (await _session.Client.V1.PaymentIntents.GetAsync(pi.Id)).Status);
+        Assert.Equal("payment_intent.payment_failed", Assert.Single(_session.EventsFor(pi.Id)).Type);
+    }
 }
