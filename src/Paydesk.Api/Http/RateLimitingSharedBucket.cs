@@ -14,9 +14,10 @@ internal sealed class RateLimitingSharedBucket(string caller, RateLimitingOption
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    // The middleware always acquires asynchronously; this synchronous form exists for completeness.
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        AcquireAsyncCore(permitCount, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    // The middleware first tries synchronously and, when that lease is not acquired, acquires
+    // asynchronously. Redis is only asked asynchronously (a blocking call would starve the thread
+    // pool), so the synchronous attempt always declines and takes no token.
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => RateLimitingLease.NotYet;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
