@@ -47,6 +47,10 @@ public sealed class RedisConnection : IAsyncDisposable
     {
         var configuration = ConfigurationOptions.Parse(_options.Configuration!);
         configuration.AbortOnConnectFail = false;
+
+        // While disconnected, a command fails at once instead of waiting in the backlog for a
+        // connection: the rate limiter then fails open without holding the request.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         var timeout = (int)_options.CommandTimeout.TotalMilliseconds;
         configuration.AsyncTimeout = timeout;
         configuration.SyncTimeout = timeout;
