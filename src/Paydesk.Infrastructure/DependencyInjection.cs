@@ -4,6 +4,7 @@ using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Email;
 using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.PaymentGateway;
+using Paydesk.Infrastructure.External.Redis;
 using Paydesk.Infrastructure.Health;
 using Paydesk.Infrastructure.Reconciliation;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
             .AddPaymentGateway()
             .AddReconciliation()
             .AddEmail()
+            .AddRedis()
             .AddPaydeskRedaction()
             .AddHealth();
 }
