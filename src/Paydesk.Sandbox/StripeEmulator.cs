@@ -14,8 +14,9 @@ namespace Paydesk.Sandbox;
 
 /// <summary>
 /// A stateful, Stripe-compatible HTTP server on loopback (Kestrel) that Stripe.net talks to through
-/// its <c>ApiBase</c>: the PaymentIntent, Refund and Customer endpoints Paydesk uses, Stripe's form
-/// encoding, error JSON, idempotency and test payment methods, with fault injection for tests.
+/// its <c>ApiBase</c>: the PaymentIntent, SetupIntent, PaymentMethod, Refund and Customer endpoints
+/// Paydesk uses, Stripe's form encoding, error JSON, idempotency and test payment methods, a 3-D
+/// Secure page for the customer's browser, and fault injection for tests.
 /// </summary>
 public sealed partial class StripeEmulator : IAsyncDisposable
 {
@@ -62,6 +63,10 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>API requests to create a Refund that reached the emulator (replays and faults included).</summary>
     public int RefundRequests => _api.RefundRequests;
 
+    /// <summary>How many customers the emulator holds whose metadata has <paramref name="key"/> = <paramref name="value"/>.</summary>
+    public int CustomersWithMetadata(string key, string value) =>
+        _api.CountCustomers(metadata => metadata.TryGetValue(key, out var found) && found == value);
+
     /// <summary>The PaymentIntent's current Stripe status, or null when the emulator has none for the payment.</summary>
     public string? PaymentIntentStatusFor(Guid paymentId) => _api.StatusFor(paymentId.ToString());
 
@@ -101,12 +106,21 @@ public sealed partial class StripeEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        api.PageOrigin = baseAddress;
         LogStarted(logger, baseAddress);
         return new StripeEmulator(app, api, baseAddress);
     }
 
     /// <summary>Settles a <c>processing</c> PaymentIntent now (it succeeds) and sends its webhook.</summary>
     public Task SettleAsync(string paymentIntentId, CancellationToken cancellationToken) => _api.SettleAsync(paymentIntentId, cancellationToken);
+
+    /// <summary>
+    /// Settles a <c>requires_action</c> PaymentIntent or SetupIntent as its 3-D Secure page's
+    /// <b>Complete authentication</b> (or <b>Fail authentication</b>) button does, webhook included,
+    /// for tests without a browser. False when it was not waiting for authentication.
+    /// </summary>
+    public async Task<bool> AuthenticateAsync(string intentId, bool complete, CancellationToken cancellationToken) =>
+        (await _api.AuthenticateAsync(intentId, token: null, complete, cancellationToken)).Settled;
 
     public async ValueTask DisposeAsync()
     {
