@@ -49,6 +49,8 @@ public sealed class StripePaymentMethodGateway : IPaymentMethodGateway
         {
             Customer = request.CustomerId,
             Usage = "off_session",
+            // Card only: Paydesk keeps a card's summary and nothing else.
+            PaymentMethodTypes = ["card"],
             Metadata = new Dictionary<string, string> { [StripeMetadata.UserId] = request.UserId.Value.ToString() },
         };
         return CallAsync(
