@@ -49,10 +49,12 @@ public sealed class StripePaymentMethodGateway : IPaymentMethodGateway
         {
             Customer = request.CustomerId,
             Usage = "off_session",
-            // Card only: Paydesk keeps a card's summary and nothing else.
-            PaymentMethodTypes = ["card"],
             Metadata = new Dictionary<string, string> { [StripeMetadata.UserId] = request.UserId.Value.ToString() },
         };
+
+        // Card only: Paydesk keeps a card's summary and nothing else. Stripe.net has no typed
+        // option for it, Stripe's API does.
+        options.AddExtraParam("payment_method_types[0]", "card");
         return CallAsync(
             async () => StripePaymentMethodValidation.Validate(
                 await _client.V1.SetupIntents.CreateAsync(options, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, cancellationToken),
