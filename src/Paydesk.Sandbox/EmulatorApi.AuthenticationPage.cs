@@ -122,7 +122,7 @@ internal sealed partial class EmulatorApi
     }
 
     private static string AlreadyCompleted(EmulatedIntent intent) => AuthenticationPage.Settled(
-        "This authentication was already completed",
+        intent.Status == "canceled" ? "This payment was canceled" : "This authentication was already completed",
         intent.ReturnUrl is null ? null : WithOutcome(intent.ReturnUrl, intent, intent.Status == "succeeded"));
 
     private EmulatedIntent? FindIntent(string id) =>
