@@ -10,9 +10,11 @@ public sealed class ListPaymentMethodsHandler(IUserRepository users, ISavedPayme
 {
     public async Task<PaymentMethodList> HandleAsync(Guid userId, CancellationToken cancellationToken)
     {
+        // The methods first, then the user: a method and the default it became are committed
+        // together, so a method read is never shown without the default set with it.
+        var saved = await methods.ListAttachedByUserAsync(new UserId(userId), cancellationToken);
         var user = await users.GetByIdReadOnlyAsync(new UserId(userId), cancellationToken)
             ?? throw new NotFoundException("user_not_found", $"No user has the id {userId}.");
-        var saved = await methods.ListAttachedByUserAsync(user.Id, cancellationToken);
         return new PaymentMethodList([.. saved.Select(m => PaymentMethodResponse.From(m, user))]);
     }
 }
