@@ -11,7 +11,7 @@ public sealed class StripeSetupEventsTests
     public void Succeeded_setup_names_its_customer_user_and_method()
     {
         var userId = Guid.NewGuid();
-        var setup = Json($$"""{"id":"seti_1","customer":"cus_1","payment_method":"pm_1","metadata":{"paydesk_user_id":"{{userId}}"}}""");
+        var setup = Json($$$"""{"id":"seti_1","customer":"cus_1","payment_method":"pm_1","metadata":{"paydesk_user_id":"{{{userId}}}"}}""");
 
         var outcome = StripeSetupEvents.Read("setup_intent.succeeded", setup);
 
