@@ -30,6 +30,7 @@ internal static class PaydeskPipeline
             .RequireRateLimiting(RateLimiting.PerApiKeyPolicy)
             .MapUserEndpoints()
             .MapPaymentEndpoints()
+            .MapPaymentMethodEndpoints()
             .MapReportEndpoints();
         return app;
     }

@@ -25,6 +25,15 @@ public static class DependencyInjection
         services.AddScoped<RegisterUserHandler>();
         services.AddScoped<GetUserHandler>();
         services.AddScoped<ChargeMethodResolver>();
+        services.AddScoped<GatewayCustomers>();
+        services.AddScoped<SavedMethods>();
+        services.AddScoped<CreatePaymentMethodSetupHandler>();
+        services.AddScoped<GetPaymentMethodSetupHandler>();
+        services.AddScoped<AttachPaymentMethodHandler>();
+        services.AddScoped<ListPaymentMethodsHandler>();
+        services.AddScoped<DetachPaymentMethodHandler>();
+        services.AddScoped<SetDefaultPaymentMethodHandler>();
+        services.AddScoped<SaveSetupPaymentMethod>();
         services.AddScoped<CreatePaymentHandler>();
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<ListUserPaymentsHandler>();

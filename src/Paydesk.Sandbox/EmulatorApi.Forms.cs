@@ -21,5 +21,8 @@ internal sealed partial class EmulatorApi
         form.Where(p => p.Key.StartsWith("metadata[", StringComparison.Ordinal) && p.Key.EndsWith(']'))
             .ToDictionary(p => p.Key["metadata[".Length..^1], p => p.Value, StringComparer.Ordinal);
 
-    private static string NewId(string prefix) => $"{prefix}_sandbox{Guid.NewGuid():N}";
+    // Letters and digits at random, as Stripe's ids: hex digits would often hold a dozen digits in a
+    // row, which Paydesk refuses as card-number-like in a payment-method id.
+    private static string NewId(string prefix) =>
+        $"{prefix}_sandbox{System.Security.Cryptography.RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24)}";
 }

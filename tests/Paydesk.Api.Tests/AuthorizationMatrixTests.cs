@@ -20,6 +20,12 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         ["GET /v1/payments/{id}"] = (ApiScopes.PaymentsRead, HttpStatusCode.OK),
         ["POST /v1/payments/{id}/refunds"] = (ApiScopes.RefundsWrite, HttpStatusCode.Created),
         ["GET /v1/reports/daily-totals"] = (ApiScopes.ReportsRead, HttpStatusCode.OK),
+        ["POST /v1/users/{id}/payment-method-setups"] = (ApiScopes.UsersWrite, HttpStatusCode.Created),
+        ["GET /v1/users/{id}/payment-method-setups/{setupId}"] = (ApiScopes.UsersWrite, HttpStatusCode.OK),
+        ["POST /v1/users/{id}/payment-methods"] = (ApiScopes.UsersWrite, HttpStatusCode.Created),
+        ["GET /v1/users/{id}/payment-methods"] = (ApiScopes.UsersRead, HttpStatusCode.OK),
+        ["DELETE /v1/users/{id}/payment-methods/{pmId}"] = (ApiScopes.UsersWrite, HttpStatusCode.NoContent),
+        ["POST /v1/users/{id}/payment-methods/{pmId}/default"] = (ApiScopes.UsersWrite, HttpStatusCode.OK),
     };
 
     public static TheoryData<string, string> Matrix()
@@ -88,6 +94,10 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         using var setup = fixture.Factory.CreateClientWithKey();
         var user = await setup.RegisterUserAsync();
         var payment = route.Contains("/v1/payments/", StringComparison.Ordinal) ? await setup.ChargedPaymentAsync(user.Id()) : default;
+        var saved = route.Contains("{pmId}", StringComparison.Ordinal) ? await AttachAsync(setup, user.Id()) : null;
+        var setupId = route.Contains("{setupId}", StringComparison.Ordinal)
+            ? (await (await setup.PostAsync($"/v1/users/{user.Id()}/payment-method-setups", null)).ReadJsonAsync()).Id()
+            : null;
         var (method, path, body) = route switch
         {
             "POST /v1/users" => (HttpMethod.Post, "/v1/users", $"{{\"email\":\"m-{Guid.NewGuid():N}@example.com\",\"name\":\"Matrix\"}}"),
@@ -97,6 +107,12 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
             "GET /v1/payments/{id}" => (HttpMethod.Get, $"/v1/payments/{payment.Id()}", null),
             "POST /v1/payments/{id}/refunds" => (HttpMethod.Post, $"/v1/payments/{payment.Id()}/refunds", "{\"amount\":100}"),
             "GET /v1/reports/daily-totals" => (HttpMethod.Get, "/v1/reports/daily-totals?from=2026-01-01&to=2026-01-31", (string?)null),
+            "POST /v1/users/{id}/payment-method-setups" => (HttpMethod.Post, $"/v1/users/{user.Id()}/payment-method-setups", "{}"),
+            "GET /v1/users/{id}/payment-method-setups/{setupId}" => (HttpMethod.Get, $"/v1/users/{user.Id()}/payment-method-setups/{setupId}", null),
+            "POST /v1/users/{id}/payment-methods" => (HttpMethod.Post, $"/v1/users/{user.Id()}/payment-methods", "{\"paymentMethod\":\"pm_card_visa\"}"),
+            "GET /v1/users/{id}/payment-methods" => (HttpMethod.Get, $"/v1/users/{user.Id()}/payment-methods", null),
+            "DELETE /v1/users/{id}/payment-methods/{pmId}" => (HttpMethod.Delete, $"/v1/users/{user.Id()}/payment-methods/{saved}", null),
+            "POST /v1/users/{id}/payment-methods/{pmId}/default" => (HttpMethod.Post, $"/v1/users/{user.Id()}/payment-methods/{saved}/default", "{}"),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Unknown route."),
         };
 
@@ -108,5 +124,11 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         }
 
         return request;
+    }
+
+    private static async Task<string> AttachAsync(HttpClient client, string userId)
+    {
+        var response = await client.PostAsync($"/v1/users/{userId}/payment-methods", new StringContent("{\"paymentMethod\":\"pm_card_visa\"}", Encoding.UTF8, "application/json"));
+        return (await response.ReadJsonAsync()).Id();
     }
 }

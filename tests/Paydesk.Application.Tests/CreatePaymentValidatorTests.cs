@@ -102,13 +102,39 @@ public sealed class CreatePaymentValidatorTests
         Assert.Equal(["source"], FailingProperties(Commands.ValidCreatePayment() with { Source = source }));
     }
 
-    // Guards the condition on the format rule: it must not switch off the NotEmpty rule before it.
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    public void Missing_source_is_reported_on_source(string? source)
+    [Fact]
+    public void Empty_source_is_reported_on_source()
     {
-        Assert.Equal(["source"], FailingProperties(Commands.ValidCreatePayment() with { Source = source }));
+        Assert.Equal(["source"], FailingProperties(Commands.ValidCreatePayment() with { Source = "" }));
+    }
+
+    // Without a source or a paymentMethodId the user's default is charged.
+    [Fact]
+    public void Charge_naming_no_method_is_valid()
+    {
+        Assert.Empty(FailingProperties(Commands.ValidCreatePayment() with { Source = null }));
+    }
+
+    [Fact]
+    public void Charge_naming_a_saved_method_is_valid()
+    {
+        Assert.Empty(FailingProperties(Commands.ValidCreatePayment() with { Source = null, PaymentMethodId = "pm_1NxSaved" }));
+    }
+
+    [Fact]
+    public void Source_and_payment_method_together_are_reported_on_payment_method_id()
+    {
+        Assert.Equal(["paymentMethodId"], FailingProperties(Commands.ValidCreatePayment() with { PaymentMethodId = "pm_1NxSaved" }));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("card_1NxSaved")]
+    [InlineData("pm_4242424242424242")]
+    [InlineData("pm 1NxSaved")]
+    public void Payment_method_id_that_is_not_a_saved_method_id_is_reported_on_payment_method_id(string paymentMethodId)
+    {
+        Assert.Equal(["paymentMethodId"], FailingProperties(Commands.ValidCreatePayment() with { Source = null, PaymentMethodId = paymentMethodId }));
     }
 
     [Fact]

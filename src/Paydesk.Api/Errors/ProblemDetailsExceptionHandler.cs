@@ -32,7 +32,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         {
             DatabaseUnavailableAnswer.Prepare(httpContext, logger, exception);
         }
-        else if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not PaymentGatewayFailedException)
+        else if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not (PaymentGatewayFailedException or PaymentGatewayUnavailableException))
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -63,6 +63,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         DomainException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Code, e.Message),
         InvalidGatewayEventException e => Problem(StatusCodes.Status400BadRequest, "Bad Request", "invalid_signature", e.Message),
         PaymentGatewayFailedException e => Problem(StatusCodes.Status502BadGateway, "Bad Gateway", e.Code, e.Message),
+        PaymentMethodRefusedException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable Content", e.Code, e.Message),
+        PaymentGatewayUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "gateway_unavailable", "The payment gateway did not answer in time. Retry the request."),
         DatabaseUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "database_unavailable", "The database cannot be reached right now. Retry after the number of seconds in the Retry-After header."),
         DuplicateKeyException or ConcurrencyConflictException =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "conflict", "The request conflicted with another one made at the same time. Retry."),

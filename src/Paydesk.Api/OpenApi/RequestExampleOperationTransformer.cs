@@ -11,6 +11,7 @@ internal sealed class RequestExampleOperationTransformer : IOpenApiOperationTran
     {
         ["RegisterUser"] = """{ "email": "ada@example.com", "name": "Ada Lovelace" }""",
         ["CreatePayment"] = """{ "userId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "amount": 1500, "currency": "USD", "source": "pm_card_visa", "description": "Order 42" }""",
+        ["AttachPaymentMethod"] = """{ "paymentMethod": "pm_card_visa", "default": true }""",
         ["RefundPayment"] = """{ "amount": 500, "reason": "Damaged in transit" }""",
     };
 

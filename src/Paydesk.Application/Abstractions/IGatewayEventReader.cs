@@ -13,7 +13,14 @@ public interface IGatewayEventReader
 }
 
 /// <summary>A verified event, reduced to the state changes Paydesk understands (none for other types).</summary>
-public sealed record GatewayEvent(string Id, string Type, IReadOnlyList<GatewayStateChange> Changes);
+/// <param name="Setup">What a setup event says about saving a payment method; null for other events.</param>
+public sealed record GatewayEvent(string Id, string Type, IReadOnlyList<GatewayStateChange> Changes, GatewaySetupOutcome? Setup = null);
+
+/// <summary>
+/// How a gateway setup ended: succeeded with the method it saved, or failed. The user is named by the
+/// setup's metadata or found by its customer.
+/// </summary>
+public sealed record GatewaySetupOutcome(string SetupId, bool Succeeded, string? CustomerId, Guid? UserId, string? PaymentMethod, string? FailureCode);
 
 /// <summary>
 /// What the gateway says happened to one of Paydesk's payments (<see cref="Charge"/>) or to one of its

@@ -6,6 +6,7 @@ using Paydesk.Application.PaymentMethods;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
 
@@ -42,10 +43,16 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
             .Must(code => Paydesk.Domain.Amounts.Currency.TryFromCode(code, out _)).When(c => !string.IsNullOrEmpty(c.Currency), ApplyConditionTo.CurrentValidator)
             .WithMessage(c => $"'{Truncate(c.Currency)}' is not an ISO 4217 currency code that Paydesk accepts (use upper case, e.g. USD).")
             .OverridePropertyName("currency");
-        RuleFor(c => c.Source).NotEmpty().WithMessage("The source is required: the gateway's payment-method token, e.g. pm_card_visa.")
-            .Must(PaymentSource.IsValid).When(c => !string.IsNullOrEmpty(c.Source), ApplyConditionTo.CurrentValidator)
+        // The source is optional: without it and without a paymentMethodId, the user's default is charged.
+        RuleFor(c => c.Source).Must(PaymentSource.IsValid).When(c => c.Source is not null)
             .WithMessage($"The source must be a payment-method token such as pm_card_visa (letters, digits and underscores, at most {PaymentSource.MaxLength} characters). Never send card numbers.")
             .OverridePropertyName("source");
+        RuleFor(c => c.PaymentMethodId).Must(SavedPaymentMethod.IsValidId).When(c => c.PaymentMethodId is not null)
+            .WithMessage($"The paymentMethodId must be a saved payment method's id such as pm_1Nx… (pm_ and letters, digits or underscores, at most {PaymentSource.MaxLength} characters).")
+            .OverridePropertyName("paymentMethodId");
+        RuleFor(c => c.PaymentMethodId).Null().When(c => c.Source is not null)
+            .WithMessage("Give either a paymentMethodId (a saved method) or a source (a one-off method), not both.")
+            .OverridePropertyName("paymentMethodId");
         RuleFor(c => c.Description).MaximumLength(Payment.MaxDescriptionLength)
             .WithMessage($"The description must be at most {Payment.MaxDescriptionLength} characters.")
             .OverridePropertyName("description");

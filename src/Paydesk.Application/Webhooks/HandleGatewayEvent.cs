@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Application.PaymentMethods;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Webhooks;
@@ -24,6 +25,7 @@ public sealed partial class HandleGatewayEventHandler(
     IGatewayEventReader reader,
     IPaymentRepository payments,
     IReceivedGatewayEventRepository receivedEvents,
+    SaveSetupPaymentMethod setups,
     IUnitOfWork unitOfWork,
     TimeProvider clock,
     PaydeskTelemetry telemetry,
@@ -71,6 +73,11 @@ public sealed partial class HandleGatewayEventHandler(
             {
                 LogIgnored(logger, gatewayEvent.Id, gatewayEvent.Type, payment.Id.Value, payment.Status.ToName());
             }
+        }
+
+        if (gatewayEvent.Setup is { } setup)
+        {
+            await setups.ApplyAsync(setup, cancellationToken);
         }
 
         receivedEvents.Add(ReceivedGatewayEvent.Record(gatewayEvent.Id, gatewayEvent.Type, now));

@@ -12,5 +12,8 @@ public interface IUserRepository
     /// <summary>The user, to read only: changes made to it are never saved.</summary>
     Task<User?> GetByIdReadOnlyAsync(UserId id, CancellationToken cancellationToken);
 
+    /// <summary>The user whose gateway customer this is, tracked for changes.</summary>
+    Task<User?> GetByGatewayCustomerIdAsync(string customerId, CancellationToken cancellationToken);
+
     Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Paydesk.Domain.Common;
+using Paydesk.Domain.PaymentMethods;
 
 namespace Paydesk.Domain.Users;
 
@@ -36,6 +37,18 @@ public sealed class User : IHasDomainEvents
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The user's one customer at the payment gateway (cus_…); null until a flow first needs it.</summary>
+    public string? GatewayCustomerId { get; private set; }
+
+    /// <summary>
+    /// The saved method charged when a payment names none. Kept here, on the user, so that a user has
+    /// at most one default by construction.
+    /// </summary>
+    public string? DefaultPaymentMethodId { get; private set; }
+
+    /// <summary>Bumped by every change; the store uses it to refuse a lost update.</summary>
+    public int Version { get; private set; }
+
     public IReadOnlyList<IDomainEvent> DomainEvents => _events.Events;
 
     public void ClearDomainEvents() => _events.Clear();
@@ -46,6 +59,57 @@ public sealed class User : IHasDomainEvents
         var user = new User(id, email, ValidName(name), Timestamps.Normalize(now));
         user._events.Raise(new UserRegistered(user.Id, user.Email, user.Name, user.CreatedAt));
         return user;
+    }
+
+    /// <summary>Records the user's gateway customer; the same one again changes nothing, another one is refused.</summary>
+    public void LinkGatewayCustomer(string customerId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        if (GatewayCustomerId == customerId)
+        {
+            return;
+        }
+
+        if (GatewayCustomerId is not null)
+        {
+            throw new DomainException("gateway_customer_exists", $"User {Id} already has the gateway customer {GatewayCustomerId}.");
+        }
+
+        GatewayCustomerId = customerId;
+        Version++;
+    }
+
+    /// <summary>Makes <paramref name="method"/>, one of this user's attached methods, the one charged when a payment names none.</summary>
+    public void MakeDefault(SavedPaymentMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!method.IsChargeableBy(Id))
+        {
+            throw new DomainException("payment_method_not_owned", $"Payment method {method.Id} is not an attached method of user {Id}.");
+        }
+
+        if (DefaultPaymentMethodId != method.Id)
+        {
+            DefaultPaymentMethodId = method.Id;
+            Version++;
+        }
+    }
+
+    /// <summary>Detaches <paramref name="method"/>; when it was the default, the user has no default any more.</summary>
+    public void Detach(SavedPaymentMethod method, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (method.UserId != Id)
+        {
+            throw new DomainException("payment_method_not_owned", $"Payment method {method.Id} is not a method of user {Id}.");
+        }
+
+        method.Detach(now);
+        if (DefaultPaymentMethodId == method.Id)
+        {
+            DefaultPaymentMethodId = null;
+            Version++;
+        }
     }
 
     private static string ValidName(string? name)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
 using Paydesk.Domain.Webhooks;
@@ -22,6 +23,8 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Refund> Refunds => Set<Refund>();
+
+    public DbSet<SavedPaymentMethod> SavedPaymentMethods => Set<SavedPaymentMethod>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

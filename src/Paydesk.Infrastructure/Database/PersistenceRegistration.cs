@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
 using Paydesk.Domain.Webhooks;
@@ -25,6 +26,7 @@ internal static class PersistenceRegistration
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPaymentRepository, PaymentRepository>();
+        services.AddScoped<ISavedPaymentMethodRepository, SavedPaymentMethodRepository>();
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();
         services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();

@@ -15,6 +15,9 @@ internal sealed class UserRepository(PaydeskDbContext db) : IUserRepository
     public Task<User?> GetByIdReadOnlyAsync(UserId id, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
 
+    public Task<User?> GetByGatewayCustomerIdAsync(string customerId, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.GatewayCustomerId == customerId, cancellationToken);
+
     public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Id == id, cancellationToken);
 }

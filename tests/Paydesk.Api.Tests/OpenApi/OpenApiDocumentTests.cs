@@ -15,6 +15,12 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["GetPayment"] = ApiScopes.PaymentsRead,
         ["RefundPayment"] = ApiScopes.RefundsWrite,
         ["GetDailyTotals"] = ApiScopes.ReportsRead,
+        ["CreatePaymentMethodSetup"] = ApiScopes.UsersWrite,
+        ["GetPaymentMethodSetup"] = ApiScopes.UsersWrite,
+        ["AttachPaymentMethod"] = ApiScopes.UsersWrite,
+        ["ListPaymentMethods"] = ApiScopes.UsersRead,
+        ["DetachPaymentMethod"] = ApiScopes.UsersWrite,
+        ["SetDefaultPaymentMethod"] = ApiScopes.UsersWrite,
     };
 
     [Fact]
@@ -99,6 +105,7 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
     [InlineData("RegisterUser")]
     [InlineData("CreatePayment")]
     [InlineData("RefundPayment")]
+    [InlineData("AttachPaymentMethod")]
     public async Task The_main_request_bodies_have_examples(string operationId)
     {
         var document = await GetDocumentAsync();

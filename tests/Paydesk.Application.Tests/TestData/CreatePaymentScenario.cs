@@ -29,6 +29,8 @@ internal sealed class CreatePaymentScenario
 
     public InMemoryIdempotencyRecordRepository RecordRepository { get; } = new();
 
+    public InMemorySavedPaymentMethodRepository MethodRepository { get; } = new();
+
     public FakeUnitOfWork UnitOfWork { get; }
 
     public FakePaymentGateway Gateway { get; } = new();
@@ -43,7 +45,7 @@ internal sealed class CreatePaymentScenario
         RecordRepository,
         UnitOfWork,
         Gateway,
-        new ChargeMethodResolver(),
+        new ChargeMethodResolver(UserRepository, MethodRepository),
         new CreatePaymentValidator(),
         Clock,
         TestTelemetry.Create(),

@@ -1,6 +1,7 @@
 using Paydesk.Application.Abstractions;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
 
@@ -32,6 +33,9 @@ internal sealed class InMemoryUserRepository : IUserRepository, IStagedRepositor
         Task.FromResult(_stored.SingleOrDefault(u => u.Id == id));
 
     public Task<User?> GetByIdReadOnlyAsync(UserId id, CancellationToken cancellationToken) => GetByIdAsync(id, cancellationToken);
+
+    public Task<User?> GetByGatewayCustomerIdAsync(string customerId, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.SingleOrDefault(u => u.GatewayCustomerId == customerId));
 
     public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.Exists(u => u.Id == id));
@@ -127,6 +131,38 @@ internal sealed class InMemoryIdempotencyRecordRepository : IIdempotencyRecordRe
         _staged.Any(r => _stored.Concat(_staged).Count(o => o.Scope == r.Scope && o.Key == r.Key) > 1)
             ? new DuplicateKeyException() { Target = "ix_idempotency_records_scope_key" }
             : null;
+
+    public void Commit()
+    {
+        _stored.AddRange(_staged);
+        _staged.Clear();
+    }
+
+    public void Discard() => _staged.Clear();
+}
+
+internal sealed class InMemorySavedPaymentMethodRepository : ISavedPaymentMethodRepository, IStagedRepository
+{
+    private readonly List<SavedPaymentMethod> _staged = [];
+    private readonly List<SavedPaymentMethod> _stored = [];
+
+    public IReadOnlyList<SavedPaymentMethod> Stored => _stored;
+
+    public void Seed(SavedPaymentMethod method) => _stored.Add(method);
+
+    public void Add(SavedPaymentMethod method) => _staged.Add(method);
+
+    public Task<SavedPaymentMethod?> GetByIdAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.SingleOrDefault(m => m.Id == id));
+
+    public Task<SavedPaymentMethod?> GetByIdReadOnlyAsync(string id, CancellationToken cancellationToken) => GetByIdAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<SavedPaymentMethod>> ListAttachedByUserAsync(UserId userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SavedPaymentMethod>>([.. _stored.Where(m => m.UserId == userId && !m.IsDetached).OrderBy(m => m.CreatedAt)]);
+
+    /// <summary>Like the primary key on the gateway id.</summary>
+    public Exception? Check() =>
+        _staged.Any(m => _stored.Concat(_staged).Count(o => o.Id == m.Id) > 1) ? new DuplicateKeyException() { Target = "pk_saved_payment_methods" } : null;
 
     public void Commit()
     {

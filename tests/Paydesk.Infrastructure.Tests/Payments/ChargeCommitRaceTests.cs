@@ -97,7 +97,7 @@ public abstract class ChargeCommitRaceTests(DatabaseFixture fixture)
             new IdempotencyRecordRepository(db),
             UnitOfWorks.For(db),
             gateway,
-            new ChargeMethodResolver(),
+            new ChargeMethodResolver(new UserRepository(db), new SavedPaymentMethodRepository(db)),
             new CreatePaymentValidator(),
             TimeProvider.System,
             new PaydeskTelemetry(meters),

@@ -19,6 +19,7 @@ internal static class PaymentGatewayRegistration
         services.AddSingleton<IPaymentGateway>(sp => new InstrumentedPaymentGateway(
             sp.GetRequiredService<StripePaymentGateway>(),
             sp.GetRequiredService<PaydeskTelemetry>()));
+        services.AddSingleton<IPaymentMethodGateway>(sp => sp.GetRequiredService<StripePaymentMethodGateway>());
         services.AddSingleton<IGatewayEventReader, StripeWebhookReader>();
         return services;
     }

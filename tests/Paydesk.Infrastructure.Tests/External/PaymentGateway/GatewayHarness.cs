@@ -33,6 +33,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public IPaymentGateway Gateway => _services.GetRequiredService<StripePaymentGateway>();
 
+    public IPaymentMethodGateway Methods => _services.GetRequiredService<StripePaymentMethodGateway>();
+
     public IServiceProvider Services => _services;
 
     public static async Task<GatewayHarness> StartAsync(

@@ -87,6 +87,54 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.PaymentMethods.SavedPaymentMethod", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("brand");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DetachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detached_at");
+
+                    b.Property<int>("ExpMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("exp_month");
+
+                    b.Property<int>("ExpYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("exp_year");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("last4");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_payment_methods");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_saved_payment_methods_user_id_created_at");
+
+                    b.ToTable("saved_payment_methods", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -275,11 +323,21 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DefaultPaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("default_payment_method_id");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
+
+                    b.Property<string>("GatewayCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("gateway_customer_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -293,8 +351,17 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .HasColumnName("normalized_email");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("GatewayCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_gateway_customer_id");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
@@ -450,6 +517,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasDatabaseName("ix_outbox_messages_status_published_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.PaymentMethods.SavedPaymentMethod", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_payment_methods_users_user_id");
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>

@@ -82,6 +82,54 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.PaymentMethods.SavedPaymentMethod", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DetachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detached_at");
+
+                    b.Property<int>("ExpMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exp_month");
+
+                    b.Property<int>("ExpYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exp_year");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last4");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_payment_methods");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_saved_payment_methods_user_id_created_at");
+
+                    b.ToTable("saved_payment_methods", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -270,11 +318,21 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DefaultPaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_payment_method_id");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<string>("GatewayCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_customer_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -288,8 +346,17 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_email");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("GatewayCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_gateway_customer_id");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
@@ -445,6 +512,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_status_published_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.PaymentMethods.SavedPaymentMethod", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_payment_methods_users_user_id");
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>

@@ -13,7 +13,7 @@ namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 /// whose resilience pipeline is the only layer that retries (decision 0005). Every call that moves
 /// money carries the idempotency key Paydesk stored before the call.
 /// </summary>
-public sealed partial class StripePaymentGateway : IPaymentGateway
+public sealed class StripePaymentGateway : IPaymentGateway
 {
     private readonly StripeClient _client;
     private readonly ILogger<StripePaymentGateway> _logger;
@@ -21,17 +21,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
     public StripePaymentGateway(HttpClient httpClient, IOptions<StripeGatewayOptions> options, ILogger<StripePaymentGateway> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        StripeOptionsReflection.Hold();
-        var settings = options.Value;
-
-        // maxNetworkRetries: 0 because the HttpClient's resilience handler retries; enableTelemetry:
-        // false so no request metrics are sent to Stripe.
-        _client = new StripeClient(new StripeClientOptions
-        {
-            ApiKey = settings.SecretKey,
-            ApiBase = settings.ApiBase.TrimEnd('/'),
-            HttpClient = new SystemNetHttpClient(httpClient, maxNetworkRetries: 0, appInfo: null, enableTelemetry: false),
-        });
+        _client = StripeClients.Create(httpClient, options.Value);
         _logger = logger;
     }
 
@@ -178,41 +168,6 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
     }
 
     /// <summary>Turns a transport or protocol failure into the port's exceptions; null leaves it alone.</summary>
-    private Exception? Translate(Exception exception, CancellationToken cancellationToken)
-    {
-        switch (exception)
-        {
-            case PaymentGatewayFailedException:
-                return null;
-            case StripeException { StripeError.Type: "idempotency_error", HttpStatusCode: HttpStatusCode.BadRequest }:
-                // Paydesk derives its keys from its own ids, so a key reused for other parameters is a defect, not a decline.
-                LogKeyReused(_logger, exception);
-                return new PaymentGatewayFailedException("gateway_idempotency_conflict", "The payment gateway saw this operation's idempotency key with other parameters before.", exception);
-            case StripeException { HttpStatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } stripe:
-                LogCredentialsRejected(_logger, (int)stripe.HttpStatusCode, StripeGatewayOptions.SecretKeyKey);
-                return new PaymentGatewayFailedException(
-                    "gateway_authentication_failed",
-                    "The payment gateway refused Paydesk's credentials. The operator has been alerted; the payment was not charged.");
-            case StripeException { HttpStatusCode: HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests } or StripeException { HttpStatusCode: >= HttpStatusCode.InternalServerError }:
-            case StripeException { HttpStatusCode: 0 }:
-            case HttpRequestException or TimeoutRejectedException or IOException:
-                return new PaymentGatewayUnavailableException("The payment gateway did not answer in time; the outcome is unknown.", exception);
-            case OperationCanceledException when !cancellationToken.IsCancellationRequested:
-                return new PaymentGatewayUnavailableException("The payment gateway call timed out; the outcome is unknown.", exception);
-            case StripeException stripe:
-                LogUnexpected(_logger, stripe, (int)stripe.HttpStatusCode, stripe.StripeError?.Type, stripe.StripeError?.Code);
-                return new PaymentGatewayFailedException("gateway_invalid_response", "The payment gateway gave an answer Paydesk cannot accept.", exception);
-            default:
-                return null;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stripe refused the API key (HTTP {Status}): check the configuration key {ConfigurationKey}")]
-    private static partial void LogCredentialsRejected(ILogger logger, int status, string configurationKey);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stripe refused a reused idempotency key: the same key was sent with other parameters")]
-    private static partial void LogKeyReused(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stripe answered HTTP {Status} ({Type}/{Code}), which Paydesk does not expect")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, int status, string? type, string? code);
+    private Exception? Translate(Exception exception, CancellationToken cancellationToken) =>
+        StripeFailures.Translate(exception, cancellationToken, _logger);
 }

@@ -42,6 +42,9 @@ internal static class StripeRegistration
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StripePaymentGateway>(
             sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StripePaymentMethodGateway>(
+            sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
