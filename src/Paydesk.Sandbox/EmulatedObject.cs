@@ -7,7 +7,7 @@ internal abstract class EmulatedObject
 {
     public required string Id { get; init; }
 
-    public required IReadOnlyDictionary<string, string> Metadata { get; init; }
+    public required IReadOnlyDictionary<string, string> Metadata { get; set; }
 
     /// <summary>Unix seconds, as Stripe writes <c>created</c>.</summary>
     public required long Created { get; init; }

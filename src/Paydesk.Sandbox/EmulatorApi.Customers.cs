@@ -1,8 +1,10 @@
 namespace Paydesk.Sandbox;
 
-/// <summary>Customers: create and retrieve.</summary>
+/// <summary>Customers: create, retrieve, and update (email, name, metadata, default payment method).</summary>
 internal sealed partial class EmulatorApi
 {
+    private const string DefaultMethodParam = "invoice_settings[default_payment_method]";
+
     private EmulatorResponse RetrieveCustomer(string id) =>
         _customers.TryGetValue(id, out var customer) ? EmulatorResponse.Ok(customer.ToJson()) : EmulatorResponse.NotFound("customer", id, "id");
 
@@ -19,6 +21,47 @@ internal sealed partial class EmulatorApi
                 Created = _clock.GetUtcNow().ToUnixTimeSeconds(),
             };
             _customers[customer.Id] = customer;
+            return EmulatorResponse.Ok(customer.ToJson());
+        }
+    }
+
+    private EmulatorResponse UpdateCustomer(string id, Dictionary<string, string> form)
+    {
+        lock (_gate)
+        {
+            if (!_customers.TryGetValue(id, out var customer))
+            {
+                return EmulatorResponse.NotFound("customer", id, "id");
+            }
+
+            if (form.TryGetValue(DefaultMethodParam, out var method) && method.Length > 0
+                && (!_paymentMethods.TryGetValue(method, out var pm) || pm.Customer != id))
+            {
+                return EmulatorResponse.Error(400, "invalid_request_error", $"The customer does not have a payment method with the ID {method}. The payment method must be attached to the customer.", "resource_missing", DefaultMethodParam);
+            }
+
+            customer.Email = form.GetValueOrDefault("email", customer.Email!);
+            customer.Name = form.GetValueOrDefault("name", customer.Name!);
+            if (method is not null)
+            {
+                customer.DefaultPaymentMethod = method.Length > 0 ? method : null;
+            }
+
+            // Stripe merges metadata keys; an empty value deletes its key.
+            var metadata = new Dictionary<string, string>(customer.Metadata, StringComparer.Ordinal);
+            foreach (var (key, value) in Metadata(form))
+            {
+                if (value.Length == 0)
+                {
+                    metadata.Remove(key);
+                }
+                else
+                {
+                    metadata[key] = value;
+                }
+            }
+
+            customer.Metadata = metadata;
             return EmulatorResponse.Ok(customer.ToJson());
         }
     }

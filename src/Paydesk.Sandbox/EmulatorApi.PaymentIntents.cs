@@ -43,7 +43,6 @@ internal sealed partial class EmulatorApi
 
     private void CountLookup(string paymentId) => _lookupsPerPayment[paymentId] = _lookupsPerPayment.GetValueOrDefault(paymentId) + 1;
 
-
     private EmulatorResponse CreatePaymentIntent(Dictionary<string, string> form)
     {
         if (!TryAmount(form, "amount", out var amount) || amount <= 0)
@@ -57,10 +56,9 @@ internal sealed partial class EmulatorApi
             return EmulatorResponse.InvalidRequest("Missing or invalid currency: a lowercase three-letter ISO code is required.", "currency");
         }
 
-        var method = form.GetValueOrDefault("payment_method");
-        if (method is null || !SandboxPaymentMethods.Behaviours.TryGetValue(method, out var behaviour))
+        if (ReturnUrl(form, out var returnUrl) is { } invalid)
         {
-            return EmulatorResponse.InvalidRequest($"No such PaymentMethod: '{method}'", "payment_method", "resource_missing");
+            return invalid;
         }
 
         lock (_gate)
@@ -71,12 +69,20 @@ internal sealed partial class EmulatorApi
                 return EmulatorResponse.InvalidRequest($"No such customer: '{customer}'", "customer", "resource_missing");
             }
 
+            if (CheckUsable(form.GetValueOrDefault("payment_method"), customer, out var method) is { } unusable)
+            {
+                return unusable;
+            }
+
+            var id = NewId("pi");
             var pi = new EmulatedPaymentIntent
             {
-                Id = NewId("pi"),
+                Id = id,
+                ClientSecret = ClientSecretFor(id),
+                Status = "requires_confirmation",
                 Amount = amount,
                 Currency = currency,
-                PaymentMethod = method,
+                PaymentMethod = method.Id,
                 Customer = customer,
                 Description = form.GetValueOrDefault("description"),
                 Metadata = Metadata(form),
@@ -88,35 +94,9 @@ internal sealed partial class EmulatorApi
                 _createdPerPayment[paymentId] = _createdPerPayment.GetValueOrDefault(paymentId) + 1;
             }
 
-            if (form.GetValueOrDefault("confirm") != "true")
-            {
-                return EmulatorResponse.Ok(pi.ToJson());
-            }
-
-            pi.LatestCharge = NewId("ch");
-            if (behaviour.Succeeds)
-            {
-                pi.Status = "succeeded";
-                pi.AmountReceived = amount;
-                return EmulatorResponse.Ok(pi.ToJson());
-            }
-
-            if (behaviour.Processing)
-            {
-                pi.Status = "processing";
-                ScheduleSettlement(pi.Id);
-                return EmulatorResponse.Ok(pi.ToJson());
-            }
-
-            // A declined confirmation leaves the intent waiting for another method, and answers 402.
-            pi.Status = "requires_payment_method";
-            pi.LastPaymentError = (behaviour.ErrorCode!, behaviour.DeclineCode, behaviour.Message!);
-            var snapshot = pi.ToJson();
-            return EmulatorResponse.Error(402, "card_error", behaviour.Message!, behaviour.ErrorCode, extend: error =>
-            {
-                error["decline_code"] = behaviour.DeclineCode;
-                error["payment_intent"] = snapshot;
-            });
+            return form.GetValueOrDefault("confirm") == "true"
+                ? Charge(pi, method, OffSession(form), returnUrl)
+                : EmulatorResponse.Ok(pi.ToJson());
         }
     }
 

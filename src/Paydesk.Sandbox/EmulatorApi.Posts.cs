@@ -22,13 +22,7 @@ internal sealed partial class EmulatorApi
             return EmulatorResponse.InvalidRequest("The request body could not be decoded as form data.");
         }
 
-        Func<Dictionary<string, string>, EmulatorResponse> handler = path switch
-        {
-            "/v1/payment_intents" => CreatePaymentIntent,
-            "/v1/refunds" => CreateRefund,
-            "/v1/customers" => CreateCustomer,
-            _ => _ => Unrecognized("POST", path),
-        };
+        var handler = PostHandler(path);
 
         var key = context.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length == 0)

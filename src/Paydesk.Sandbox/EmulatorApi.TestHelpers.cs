@@ -21,6 +21,14 @@ internal sealed partial class EmulatorApi
         }
     }
 
+    public int CountCustomers(Func<IReadOnlyDictionary<string, string>, bool> metadata)
+    {
+        lock (_gate)
+        {
+            return _customers.Values.Count(c => metadata(c.Metadata));
+        }
+    }
+
     public string? StatusFor(string paymentId) => FindFor(paymentId)?.Status;
 
     public string? IdFor(string paymentId) => FindFor(paymentId)?.Id;
@@ -32,7 +40,6 @@ internal sealed partial class EmulatorApi
             return _paymentIntents.Values.FirstOrDefault(pi => pi.Metadata.TryGetValue(PaymentIdMetadataKey, out var id) && id == paymentId);
         }
     }
-
 
     public async Task SettleAsync(string paymentIntentId, CancellationToken cancellationToken)
     {

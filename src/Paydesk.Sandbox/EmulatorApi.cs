@@ -21,6 +21,8 @@ internal sealed partial class EmulatorApi : IDisposable
     private readonly BoundedMap<EmulatedPaymentIntent> _paymentIntents;
     private readonly BoundedMap<EmulatedRefund> _refunds;
     private readonly BoundedMap<EmulatedCustomer> _customers;
+    private readonly BoundedMap<EmulatedPaymentMethod> _paymentMethods;
+    private readonly BoundedMap<EmulatedSetupIntent> _setupIntents;
     private readonly BoundedMap<int> _createdPerPayment;
     private readonly BoundedMap<int> _lookupsPerPayment;
     private readonly CancellationTokenSource _stopping = new();
@@ -37,6 +39,8 @@ internal sealed partial class EmulatorApi : IDisposable
         _paymentIntents = new(options.MaxObjects);
         _refunds = new(options.MaxObjects);
         _customers = new(options.MaxObjects);
+        _paymentMethods = new(options.MaxObjects);
+        _setupIntents = new(options.MaxObjects);
         _createdPerPayment = new(options.MaxObjects);
         _lookupsPerPayment = new(options.MaxObjects);
         Faults = new FaultInjector(options.FaultRate, options.FaultSeed);
@@ -79,6 +83,13 @@ internal sealed partial class EmulatorApi : IDisposable
         else if (HttpMethods.IsPost(request.Method) && path == "/v1/refunds")
         {
             Interlocked.Increment(ref _refundRequests);
+        }
+
+        if (path.StartsWith(AuthenticationPagePath, StringComparison.Ordinal))
+        {
+            // The customer's browser, not an API client: no key, no faults.
+            await HandleAuthenticationPageAsync(context, path);
+            return;
         }
 
         var auth = request.Headers.Authorization.ToString();
@@ -142,33 +153,6 @@ internal sealed partial class EmulatorApi : IDisposable
 
     private Task DelayAsync(TimeSpan delay) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, _clock, _stopping.Token) : Task.CompletedTask;
-
-    private EmulatorResponse Get(string path, IQueryCollection query)
-    {
-        lock (_gate)
-        {
-            if (path == "/v1/payment_intents/search")
-            {
-                return SearchPaymentIntents(path, query);
-            }
-
-            if (path == "/v1/refunds")
-            {
-                return ListRefunds(path, query);
-            }
-
-            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            return segments is ["v1", var collection, var id]
-                ? collection switch
-                {
-                    "payment_intents" => RetrievePaymentIntent(id),
-                    "refunds" => RetrieveRefund(id),
-                    "customers" => RetrieveCustomer(id),
-                    _ => Unrecognized("GET", path),
-                }
-                : Unrecognized("GET", path);
-        }
-    }
 
     private static EmulatorResponse Unrecognized(string method, string path) =>
         EmulatorResponse.Error(404, "invalid_request_error", $"Unrecognized request URL ({method}: {path}).", "resource_missing");

@@ -4,59 +4,6 @@ namespace Paydesk.Sandbox;
 
 // The emulator's stored objects, rendered in Stripe's JSON shapes (snake_case, "object" tag).
 
-internal sealed class EmulatedPaymentIntent : EmulatedObject
-{
-    public required long Amount { get; init; }
-
-    public required string Currency { get; init; }
-
-    public required string PaymentMethod { get; init; }
-
-    public string? Customer { get; init; }
-
-    public string? Description { get; init; }
-
-    public string Status { get; set; } = "requires_confirmation";
-
-    public string? LatestCharge { get; set; }
-
-    public long AmountReceived { get; set; }
-
-    public (string Code, string? DeclineCode, string Message)? LastPaymentError { get; set; }
-
-    public JsonObject ToJson()
-    {
-        return new JsonObject
-        {
-            ["id"] = Id,
-            ["object"] = "payment_intent",
-            ["amount"] = Amount,
-            ["amount_received"] = AmountReceived,
-            ["currency"] = Currency,
-            ["status"] = Status,
-            ["confirmation_method"] = "automatic",
-            ["capture_method"] = "automatic",
-            ["created"] = Created,
-            ["customer"] = Customer,
-            ["description"] = Description,
-            ["latest_charge"] = LatestCharge,
-            ["livemode"] = false,
-            ["metadata"] = MetadataJson(),
-            ["payment_method"] = PaymentMethod,
-            ["payment_method_types"] = new JsonArray("card"),
-            ["last_payment_error"] = LastPaymentError is { } error
-                ? new JsonObject
-                {
-                    ["type"] = "card_error",
-                    ["code"] = error.Code,
-                    ["decline_code"] = error.DeclineCode,
-                    ["message"] = error.Message,
-                }
-                : null,
-        };
-    }
-}
-
 internal sealed class EmulatedRefund : EmulatedObject
 {
     public required string PaymentIntent { get; init; }
@@ -91,9 +38,12 @@ internal sealed class EmulatedRefund : EmulatedObject
 
 internal sealed class EmulatedCustomer : EmulatedObject
 {
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
-    public string? Name { get; init; }
+    public string? Name { get; set; }
+
+    /// <summary><c>invoice_settings.default_payment_method</c>: an attached method's id, or null.</summary>
+    public string? DefaultPaymentMethod { get; set; }
 
     public JsonObject ToJson()
     {
@@ -104,6 +54,12 @@ internal sealed class EmulatedCustomer : EmulatedObject
             ["email"] = Email,
             ["name"] = Name,
             ["created"] = Created,
+            ["invoice_settings"] = new JsonObject
+            {
+                ["custom_fields"] = null,
+                ["default_payment_method"] = DefaultPaymentMethod,
+                ["footer"] = null,
+            },
             ["livemode"] = false,
             ["metadata"] = MetadataJson(),
         };

@@ -62,6 +62,10 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     /// <summary>API requests to create a Refund that reached the emulator (replays and faults included).</summary>
     public int RefundRequests => _api.RefundRequests;
 
+    /// <summary>How many customers the emulator holds whose metadata has <paramref name="key"/> = <paramref name="value"/>.</summary>
+    public int CustomersWithMetadata(string key, string value) =>
+        _api.CountCustomers(metadata => metadata.TryGetValue(key, out var found) && found == value);
+
     /// <summary>The PaymentIntent's current Stripe status, or null when the emulator has none for the payment.</summary>
     public string? PaymentIntentStatusFor(Guid paymentId) => _api.StatusFor(paymentId.ToString());
 
@@ -101,6 +105,7 @@ public sealed partial class StripeEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        api.PageOrigin = baseAddress;
         LogStarted(logger, baseAddress);
         return new StripeEmulator(app, api, baseAddress);
     }
