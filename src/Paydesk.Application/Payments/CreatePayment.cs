@@ -56,33 +56,8 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
         RuleFor(c => c.Description).MaximumLength(Payment.MaxDescriptionLength)
             .WithMessage($"The description must be at most {Payment.MaxDescriptionLength} characters.")
             .OverridePropertyName("description");
-        AddSessionRules(options.AllowHttpReturnUrls);
+        Include(new CreatePaymentSessionRules(options));
     }
-
-    /// <summary>
-    /// An on-session charge needs the page the payer returns to after authenticating (Stripe sends
-    /// them back there); an off-session one has no payer, so a return URL there is a mistake.
-    /// </summary>
-    private void AddSessionRules(bool allowHttp)
-    {
-        var schemes = allowHttp ? "https (or http, allowed here)" : "https";
-        RuleFor(c => c.ReturnUrl)
-            .NotEmpty().When(c => c.OffSession == false, ApplyConditionTo.CurrentValidator)
-            .WithMessage("An on-session charge (offSession: false) needs a returnUrl: the page the payer comes back to after authenticating with their bank.")
-            .Empty().When(c => c.OffSession != false, ApplyConditionTo.CurrentValidator)
-            .WithMessage("A returnUrl applies only to an on-session charge: send offSession: false with it, or leave it out.")
-            .MaximumLength(ChargeMethod.MaxReturnUrlLength)
-            .WithMessage($"The returnUrl must be at most {ChargeMethod.MaxReturnUrlLength} characters.")
-            .Must(url => IsReturnUrl(url, allowHttp)).When(c => c.OffSession == false && !string.IsNullOrEmpty(c.ReturnUrl), ApplyConditionTo.CurrentValidator)
-            .WithMessage($"The returnUrl must be an absolute {schemes} URL, such as https://shop.example/checkout/complete.")
-            .OverridePropertyName("returnUrl");
-    }
-
-    private static bool IsReturnUrl(string? value, bool allowHttp) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (allowHttp && uri.Scheme == Uri.UriSchemeHttp))
-        && uri.Host.Length > 0
-        && string.IsNullOrEmpty(uri.UserInfo);
 
     private static string? Truncate(string? value) => value is { Length: > 16 } ? value[..16] + "…" : value;
 }
