@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run every Paydesk test.
 #
-# Starts a throwaway PostgreSQL cluster (installing PostgreSQL with apt-get if
-# needed), exports PAYDESK_TEST_POSTGRES for the tests, runs `dotnet test` on
+# Starts a throwaway PostgreSQL cluster, RabbitMQ node and Redis server
+# (installing them with apt-get if needed), exports their addresses for the tests
+# (PAYDESK_TEST_POSTGRES, PAYDESK_TEST_RABBITMQ, PAYDESK_TEST_REDIS, ...), runs `dotnet test` on
 # the solution and prints "N passed, N failed" as the very last line.
 # Extra arguments are passed to `dotnet test`, e.g.:
 #   scripts/test.sh --filter "FullyQualifiedName~Invoices"
@@ -26,6 +27,8 @@ source scripts/lib/common.sh
 source scripts/lib/postgres.sh
 # shellcheck source=scripts/lib/rabbitmq.sh
 source scripts/lib/rabbitmq.sh
+# shellcheck source=scripts/lib/redis.sh
+source scripts/lib/redis.sh
 
 # Set before the trap is installed, so cleanup never sees unset variables.
 RESULTS=""
@@ -37,6 +40,7 @@ RESULTS=""
 cleanup() {
   local rc=$?
   set +e
+  redis_stop
   rabbitmq_stop
   postgres_stop
   [[ -n $RESULTS ]] && rm -rf "$RESULTS"
@@ -94,6 +98,16 @@ export PAYDESK_TEST_RABBITMQ="$RMQ_URI"
 export PAYDESK_TEST_RABBITMQ_NODE="$RMQ_NODE"
 export PAYDESK_TEST_RABBITMQCTL="$RMQ_CTL"
 # <<< RabbitMQ <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<
+
+# >>> Redis (issue 19: scale-out) >>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>
+# A throwaway redis-server (scripts/lib/redis.sh). Exports for the tests:
+#   PAYDESK_TEST_REDIS             127.0.0.1:PORT (a StackExchange.Redis configuration string)
+#   PAYDESK_TEST_REDIS_SERVER      the redis-server binary, for a test that runs and kills a
+#                                  server of its own (the fail-open test)
+redis_start paydesk-redis
+export PAYDESK_TEST_REDIS="$REDIS_ADDRESS"
+export PAYDESK_TEST_REDIS_SERVER="$REDIS_BIN"
+# <<< Redis <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<
 
 # >>> OpenAPI lint and /docs browser test (issue 14) >>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>
 # The Redocly CLI, pinned in tests/openapi-lint/package-lock.json, lints the OpenAPI document in

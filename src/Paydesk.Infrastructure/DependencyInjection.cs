@@ -5,6 +5,7 @@ using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Email;
 using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.PaymentGateway;
+using Paydesk.Infrastructure.External.Redis;
 using Paydesk.Infrastructure.Health;
 using Paydesk.Infrastructure.Reconciliation;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
             .AddPaymentGateway()
             .AddReconciliation()
             .AddEmail()
+            .AddRedis()
             .AddPaydeskRedaction()
             .AddHealth();
 }

@@ -44,6 +44,7 @@ internal sealed class EmulatedPaymentIntent : EmulatedIntent
             ["next_action"] = NextAction?.ToJson(),
             ["payment_method"] = PaymentMethod,
             ["payment_method_types"] = new JsonArray("card"),
+            ["allowed_payment_method_types"] = new JsonArray("card"),
             ["status"] = Status,
             ["last_payment_error"] = LastPaymentError is { } error
                 ? new JsonObject

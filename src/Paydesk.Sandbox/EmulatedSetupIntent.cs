@@ -9,6 +9,8 @@ internal sealed class EmulatedSetupIntent : EmulatedIntent
 
     public string? Description { get; init; }
 
+    public string? CancellationReason { get; set; }
+
     public (string Code, string? DeclineCode, string Message)? LastSetupError { get; set; }
 
     public JsonObject ToJson()
@@ -17,7 +19,7 @@ internal sealed class EmulatedSetupIntent : EmulatedIntent
         {
             ["id"] = Id,
             ["object"] = "setup_intent",
-            ["cancellation_reason"] = null,
+            ["cancellation_reason"] = CancellationReason,
             ["client_secret"] = ClientSecret,
             ["created"] = Created,
             ["customer"] = Customer,
@@ -36,6 +38,7 @@ internal sealed class EmulatedSetupIntent : EmulatedIntent
             ["next_action"] = NextAction?.ToJson(),
             ["payment_method"] = PaymentMethod,
             ["payment_method_types"] = new JsonArray("card"),
+            ["allowed_payment_method_types"] = new JsonArray("card"),
             ["status"] = Status,
             ["usage"] = Usage,
         };

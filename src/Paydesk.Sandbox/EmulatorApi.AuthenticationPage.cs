@@ -31,50 +31,30 @@ internal sealed partial class EmulatorApi
             return;
         }
 
-        string page;
+        (int Status, string Html) page;
         lock (_gate)
         {
             page = FindAuthentication(id, token) switch
             {
-                null => AuthenticationPage.Unknown(),
-                { Status: not "requires_action" } done => AlreadyCompleted(done),
-                EmulatedPaymentIntent pi => AuthenticationPage.Challenge("Authorise this payment.", AuthenticationPage.FormatAmount(pi.Amount, pi.Currency), pi.Id, token),
-                var si => AuthenticationPage.Challenge("Authorise saving this card for future payments.", "Save a card", si.Id, token),
+                null => (404, AuthenticationPage.Unknown()),
+                { Status: not "requires_action" } done => (200, AlreadyCompleted(done)),
+                EmulatedPaymentIntent pi => (200, AuthenticationPage.Challenge("Authorise this payment.", AuthenticationPage.FormatAmount(pi.Amount, pi.Currency), pi.Id, token)),
+                var si => (200, AuthenticationPage.Challenge("Authorise saving this card for future payments.", "Save a card", si.Id, token)),
             };
         }
 
-        await WritePageAsync(context, page == AuthenticationPage.Unknown() ? 404 : 200, page);
+        await WritePageAsync(context, page.Status, page.Html);
     }
 
     private async Task SettleAuthenticationAsync(HttpContext context, string id, string token, bool complete)
     {
-        string? returnUrl = null;
-        string? eventType = null;
-        JsonObject? snapshot = null;
-        string? stale = null;
-        lock (_gate)
+        var (settled, returnUrl, stalePage) = await AuthenticateAsync(id, token, complete, _stopping.Token);
+        if (!settled)
         {
-            var intent = FindAuthentication(id, token);
-            if (intent is not { Status: "requires_action" })
-            {
-                // Pressed again, or a stale link: nothing is settled twice.
-                stale = intent is null ? AuthenticationPage.Unknown() : AlreadyCompleted(intent);
-            }
-            else
-            {
-                intent.NextAction = null;
-                (eventType, snapshot) = intent is EmulatedPaymentIntent pi ? SettlePayment(pi, complete) : SettleSetup((EmulatedSetupIntent)intent, complete);
-                returnUrl = intent.ReturnUrl is null ? null : WithOutcome(intent.ReturnUrl, intent, complete);
-            }
-        }
-
-        if (stale is not null)
-        {
-            await WritePageAsync(context, stale == AuthenticationPage.Unknown() ? 404 : 200, stale);
+            await WritePageAsync(context, stalePage is null ? 404 : 200, stalePage ?? AuthenticationPage.Unknown());
             return;
         }
 
-        await SendSafelyAsync(eventType!, snapshot!, _stopping.Token);
         if (returnUrl is null)
         {
             await WritePageAsync(context, 200, AuthenticationPage.Settled(complete ? "Authentication completed" : "Authentication failed", null));
@@ -83,6 +63,34 @@ internal sealed partial class EmulatorApi
 
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = returnUrl;
+    }
+
+    /// <summary>
+    /// Settles a pending authentication once, as its page's buttons do, and sends the webhook; a
+    /// <paramref name="token"/> of null is the emulator's own caller (tests), which needs none.
+    /// Not settled: the intent is unknown (no page) or was not waiting (the "already completed" page).
+    /// </summary>
+    public async Task<(bool Settled, string? ReturnUrl, string? StalePage)> AuthenticateAsync(string id, string? token, bool complete, CancellationToken cancellationToken)
+    {
+        string eventType;
+        JsonObject snapshot;
+        string? returnUrl;
+        lock (_gate)
+        {
+            var intent = token is null ? FindIntent(id) : FindAuthentication(id, token);
+            if (intent is not { Status: "requires_action" })
+            {
+                // Pressed again, or a stale link: nothing is settled twice.
+                return (false, null, intent is null ? null : AlreadyCompleted(intent));
+            }
+
+            intent.NextAction = null;
+            (eventType, snapshot) = intent is EmulatedPaymentIntent pi ? SettlePayment(pi, complete) : SettleSetup((EmulatedSetupIntent)intent, complete);
+            returnUrl = intent.ReturnUrl is null ? null : WithOutcome(intent.ReturnUrl, intent, complete);
+        }
+
+        await SendSafelyAsync(eventType, snapshot, cancellationToken);
+        return (true, returnUrl, null);
     }
 
     private (string EventType, JsonObject Snapshot) SettlePayment(EmulatedPaymentIntent pi, bool complete)
@@ -114,12 +122,15 @@ internal sealed partial class EmulatorApi
     }
 
     private static string AlreadyCompleted(EmulatedIntent intent) => AuthenticationPage.Settled(
-        "This authentication was already completed",
+        intent.Status == "canceled" ? "This payment was canceled" : "This authentication was already completed",
         intent.ReturnUrl is null ? null : WithOutcome(intent.ReturnUrl, intent, intent.Status == "succeeded"));
+
+    private EmulatedIntent? FindIntent(string id) =>
+        _paymentIntents.TryGetValue(id, out var pi) ? pi : _setupIntents.TryGetValue(id, out var si) ? si : null;
 
     private EmulatedIntent? FindAuthentication(string id, string token)
     {
-        EmulatedIntent? intent = _paymentIntents.TryGetValue(id, out var pi) ? pi : _setupIntents.TryGetValue(id, out var si) ? si : null;
+        var intent = FindIntent(id);
         return intent?.AuthenticationToken is { } expected && token.Length > 0 && FixedTimeEquals(expected, token) ? intent : null;
     }
 

@@ -116,7 +116,8 @@ internal sealed partial class EmulatorApi
             extend: error => error["payment_intent"] = snapshot);
     }
 
-    // Stripe also accepts the older "one_off" and "recurring" for an off-session payment.
+    // Stripe also accepts the older "one_off" and "recurring" for an off-session payment;
+    // error_on_requires_action fails the payment, as off-session, rather than ask for authentication.
     private static bool OffSession(Dictionary<string, string> form) =>
-        form.GetValueOrDefault("off_session") is "true" or "one_off" or "recurring";
+        form.GetValueOrDefault("off_session") is "true" or "one_off" or "recurring" || form.GetValueOrDefault("error_on_requires_action") == "true";
 }

@@ -18,6 +18,7 @@ internal sealed partial class EmulatorApi
             ["v1", "payment_methods", var id, "detach"] => _ => DetachPaymentMethod(id),
             ["v1", "setup_intents"] => CreateSetupIntent,
             ["v1", "setup_intents", var id, "confirm"] => form => ConfirmSetupIntent(id, form),
+            ["v1", "setup_intents", var id, "cancel"] => form => CancelSetupIntent(id, form),
             _ => _ => Unrecognized("POST", path),
         };
 

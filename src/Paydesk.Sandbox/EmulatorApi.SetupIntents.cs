@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Paydesk.Sandbox;
 
 /// <summary>
-/// SetupIntents: create, retrieve and confirm. Confirming with a test token makes a new method,
+/// SetupIntents: create, retrieve, confirm and cancel. Confirming with a test token makes a new method,
 /// attached to the intent's customer once the setup succeeds; a card that needs 3-D Secure asks for
 /// authentication; a declined card answers 402.
 /// </summary>
@@ -20,7 +20,8 @@ internal sealed partial class EmulatorApi
             return EmulatorResponse.InvalidRequest("Invalid usage: must be one of off_session or on_session", "usage");
         }
 
-        if (form.Where(p => p.Key.StartsWith("payment_method_types[", StringComparison.Ordinal)).Any(p => p.Value != "card"))
+        // Newer API versions name the list allowed_payment_method_types.
+        if (form.Where(p => p.Key.StartsWith("payment_method_types[", StringComparison.Ordinal) || p.Key.StartsWith("allowed_payment_method_types[", StringComparison.Ordinal)).Any(p => p.Value != "card"))
         {
             return EmulatorResponse.InvalidRequest("The sandbox supports only the payment method type card.", "payment_method_types");
         }
@@ -98,6 +99,36 @@ internal sealed partial class EmulatorApi
             return CheckUsable(methodId, si.Customer, out var method) is { } unusable
                 ? unusable
                 : ConfirmSetup(si, Saveable(method), returnUrl);
+        }
+    }
+
+    private EmulatorResponse CancelSetupIntent(string id, Dictionary<string, string> form)
+    {
+        var reason = form.GetValueOrDefault("cancellation_reason");
+        if (reason is not (null or "abandoned" or "requested_by_customer" or "duplicate"))
+        {
+            return EmulatorResponse.InvalidRequest("Invalid cancellation_reason: must be one of abandoned, requested_by_customer, or duplicate", "cancellation_reason");
+        }
+
+        lock (_gate)
+        {
+            if (!_setupIntents.TryGetValue(id, out var si))
+            {
+                return EmulatorResponse.NotFound("setup_intent", id, "intent");
+            }
+
+            if (si.Status is "succeeded" or "canceled")
+            {
+                var snapshot = si.ToJson();
+                return EmulatorResponse.Error(400, "invalid_request_error", $"You cannot cancel this SetupIntent because it has a status of {si.Status}.", "setup_intent_unexpected_state", extend: error => error["setup_intent"] = snapshot);
+            }
+
+            si.Status = "canceled";
+            si.CancellationReason = reason;
+            si.NextAction = null;
+            var canceled = si.ToJson();
+            Announce("setup_intent.canceled", canceled.DeepClone().AsObject());
+            return EmulatorResponse.Ok(canceled);
         }
     }
 

@@ -14,8 +14,9 @@ namespace Paydesk.Sandbox;
 
 /// <summary>
 /// A stateful, Stripe-compatible HTTP server on loopback (Kestrel) that Stripe.net talks to through
-/// its <c>ApiBase</c>: the PaymentIntent, Refund and Customer endpoints Paydesk uses, Stripe's form
-/// encoding, error JSON, idempotency and test payment methods, with fault injection for tests.
+/// its <c>ApiBase</c>: the PaymentIntent, SetupIntent, PaymentMethod, Refund and Customer endpoints
+/// Paydesk uses, Stripe's form encoding, error JSON, idempotency and test payment methods, a 3-D
+/// Secure page for the customer's browser, and fault injection for tests.
 /// </summary>
 public sealed partial class StripeEmulator : IAsyncDisposable
 {
@@ -112,6 +113,14 @@ public sealed partial class StripeEmulator : IAsyncDisposable
 
     /// <summary>Settles a <c>processing</c> PaymentIntent now (it succeeds) and sends its webhook.</summary>
     public Task SettleAsync(string paymentIntentId, CancellationToken cancellationToken) => _api.SettleAsync(paymentIntentId, cancellationToken);
+
+    /// <summary>
+    /// Settles a <c>requires_action</c> PaymentIntent or SetupIntent as its 3-D Secure page's
+    /// <b>Complete authentication</b> (or <b>Fail authentication</b>) button does, webhook included,
+    /// for tests without a browser. False when it was not waiting for authentication.
+    /// </summary>
+    public async Task<bool> AuthenticateAsync(string intentId, bool complete, CancellationToken cancellationToken) =>
+        (await _api.AuthenticateAsync(intentId, token: null, complete, cancellationToken)).Settled;
 
     public async ValueTask DisposeAsync()
     {

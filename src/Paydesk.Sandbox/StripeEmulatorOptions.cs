@@ -41,7 +41,7 @@ public sealed class StripeEmulatorOptions
     public TimeSpan FaultDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How many payment intents, refunds and customers (each) and idempotency keys the emulator
+    /// How many payment intents, setup intents, payment methods, refunds and customers (each) and idempotency keys the emulator
     /// keeps in memory; beyond that it forgets the oldest, so a long-running sandbox stays bounded.
     /// </summary>
     [Range(100, 10_000_000)]

@@ -69,6 +69,40 @@ public sealed class ConfigCheckTests : IDisposable
         Assert.Contains("Auth:ApiKeys", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_Redis_configuration_is_shown_without_its_password()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["PAYDESK_Redis__Configuration"] = "127.0.0.1:6390,password=redis-secret-password,ssl=false",
+        };
+
+        var result = await ServiceProcess.RunAsync(environment, _workingDirectory.FullName, "config", "check");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        AssertLine(result.Output, "Redis:Configuration = 127.0.0.1:6390,password=****,ssl=false", "environment variables");
+        Assert.DoesNotContain("redis-secret-password", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:6390,password=redis-secret-password,no_such_option=1")]
+    [InlineData("password=redis-secret-password")]
+    public async Task An_unusable_Redis_configuration_exits_1_naming_the_key_without_the_password(string configuration)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["PAYDESK_Redis__Configuration"] = configuration,
+        };
+
+        var result = await ServiceProcess.RunAsync(environment, _workingDirectory.FullName, "config", "check");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Redis:Configuration:", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("redis-secret-password", result.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _workingDirectory.Delete(recursive: true);
 
     private static void AssertLine(string output, string setting, string source)

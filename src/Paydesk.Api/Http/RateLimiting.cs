@@ -4,38 +4,51 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Paydesk.Infrastructure.Config;
+using Paydesk.Infrastructure.External.Redis;
 
 namespace Paydesk.Api.Http;
 
 /// <summary>
 /// One token bucket per API key (by its configured name), so one noisy caller cannot starve the
 /// others. Runs after authentication: unknown keys are refused before they cost anyone a token.
+/// With <c>Redis:Configuration</c> the bucket lives in Redis and all instances share it; without
+/// it, each process keeps its own.
 /// </summary>
 internal static class RateLimiting
 {
     public const string PerApiKeyPolicy = "per-api-key";
 
-    public static IServiceCollection AddPerApiKeyRateLimiting(this IServiceCollection services) =>
-        services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName).Services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddPerApiKeyRateLimiting(this IServiceCollection services)
+    {
+        services.AddSingleton<RateLimitingStoreOutage>();
+        return services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName).Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(PerApiKeyPolicy, context =>
             {
-                var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                var services = context.RequestServices;
+                var options = services.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
                 var caller = context.User.Identity?.Name ?? string.Empty;
-                return options.Enabled
-                    ? RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+                if (!options.Enabled)
+                {
+                    return RateLimitPartition.GetNoLimiter(caller);
+                }
+
+                return services.GetRequiredService<RedisConnection>().IsEnabled
+                    ? RateLimitPartition.Get(caller, key => new RateLimitingSharedBucket(
+                        key, options, services.GetRequiredService<RedisTokenBucket>(), services.GetRequiredService<RateLimitingStoreOutage>()))
+                    : RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = options.Burst,
                         TokensPerPeriod = options.PermitsPerPeriod,
                         ReplenishmentPeriod = TimeSpan.FromSeconds(options.PeriodSeconds),
                         QueueLimit = 0,
                         AutoReplenishment = true,
-                    })
-                    : RateLimitPartition.GetNoLimiter(caller);
+                    });
             });
             limiter.OnRejected = WriteRejectionAsync;
         });
+    }
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

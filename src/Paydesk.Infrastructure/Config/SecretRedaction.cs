@@ -3,10 +3,12 @@ namespace Paydesk.Infrastructure.Config;
 /// <summary>
 /// Which configuration values are secrets, and how they are shown: <c>****</c> plus at most the last
 /// four characters, and only when the secret is long enough that four characters give nothing away.
-/// Connection strings keep their shape and lose their password.
+/// Connection strings (and the StackExchange.Redis configuration string) keep their shape and lose their password.
 /// </summary>
 public static class SecretRedaction
 {
+    private const string RedisConfigurationKey = "Redis:Configuration";
+
     private static readonly string[] SecretWords = ["password", "secret", "token", "apikey", "privatekey", "pwd"];
 
     public static bool IsSecret(string key)
@@ -25,6 +27,11 @@ public static class SecretRedaction
             return RedactConnectionString(value);
         }
 
+        if (key.Equals(RedisConfigurationKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return RedactList(value, ',');
+        }
+
         // A switch such as RequireApiKey=true names a secret without holding one.
         return IsSecret(key) && !bool.TryParse(value, out _) ? Mask(value) : value;
     }
@@ -33,8 +40,10 @@ public static class SecretRedaction
         secret.Length >= 16 ? $"****{secret[^4..]}" : "****";
 
     // Split by hand rather than with DbConnectionStringBuilder, which would lower-case every key.
-    private static string RedactConnectionString(string value) =>
-        string.Join(';', value.Split(';').Select(part =>
+    private static string RedactConnectionString(string value) => RedactList(value, ';');
+
+    private static string RedactList(string value, char separator) =>
+        string.Join(separator, value.Split(separator).Select(part =>
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
             return equals > 0 && IsSecret(part[..equals].Trim()) ? $"{part[..(equals + 1)]}****" : part;

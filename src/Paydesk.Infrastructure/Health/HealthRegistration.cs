@@ -8,22 +8,26 @@ internal static class HealthRegistration
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>The readiness checks of the database and the broker, each answer cached for <see cref="HealthOptions.CacheSeconds"/>.</summary>
+    /// <summary>
+    /// The readiness checks of the database, the broker and Redis, each answer cached for
+    /// <see cref="HealthOptions.CacheSeconds"/>. Redis down is Degraded (still ready): see <see cref="RedisHealthCheck"/>.
+    /// </summary>
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddValidatedOptions<HealthOptions>(HealthOptions.SectionName);
         services.AddSingleton<HealthCheckCache>();
         services.AddHealthChecks()
             .Add(Cached<DatabaseHealthCheck>("database"))
-            .Add(Cached<BrokerHealthCheck>("broker"));
+            .Add(Cached<BrokerHealthCheck>("broker"))
+            .Add(Cached<RedisHealthCheck>("redis", HealthStatus.Degraded));
         return services;
     }
 
-    private static HealthCheckRegistration Cached<TCheck>(string name)
+    private static HealthCheckRegistration Cached<TCheck>(string name, HealthStatus failureStatus = HealthStatus.Unhealthy)
         where TCheck : IHealthCheck => new(
             name,
             sp => new CachedHealthCheck(name, ActivatorUtilities.CreateInstance<TCheck>(sp), sp.GetRequiredService<HealthCheckCache>()),
-            failureStatus: HealthStatus.Unhealthy,
+            failureStatus: failureStatus,
             tags: ["ready"],
             timeout: CheckTimeout);
 }
