@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Config.Redaction;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Email;
@@ -15,6 +16,7 @@ public static class DependencyInjection
     /// <summary>Every adapter; each component registers, binds and validates its own options.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services) =>
         services
+            .AddPaymentsOptions()
             .AddPersistence()
             .AddMessaging()
             .AddPaymentGateway()

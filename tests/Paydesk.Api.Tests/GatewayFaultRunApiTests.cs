@@ -78,7 +78,7 @@ public sealed class GatewayFaultRunApiTests : IAsyncLifetime
             var expected = created == 0 ? "failed" : Methods[i % Methods.Length] switch
             {
                 SandboxPaymentMethods.ChargeDeclined => "failed",
-                SandboxPaymentMethods.AuthenticationRequired => "requires_action",
+                SandboxPaymentMethods.AuthenticationRequired => "failed",
                 _ => "succeeded",
             };
             Assert.Equal(expected, payment.Str("status"));

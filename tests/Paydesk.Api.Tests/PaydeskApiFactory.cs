@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paydesk.Api.Auth;
+using Paydesk.Application.Payments;
 using Paydesk.Application.Reconciliation;
 using Paydesk.Sandbox;
 using Paydesk.Infrastructure.Reconciliation;
@@ -103,8 +104,11 @@ public sealed class PaydeskApiFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<ReconciliationOptions>>().Value;
+        var payments = scope.ServiceProvider.GetRequiredService<IOptions<PaymentsOptions>>().Value;
         return await scope.ServiceProvider.GetRequiredService<ReconcilePaymentsHandler>()
-            .RunAsync(new ReconciliationSchedule(options.FirstCheckAfter, options.Interval, options.MaxChecks, options.BatchSize), CancellationToken.None);
+            .RunAsync(
+                new ReconciliationSchedule(options.FirstCheckAfter, options.Interval, options.MaxChecks, options.BatchSize) { ActionTimeout = payments.ActionTimeout },
+                CancellationToken.None);
     }
 
     public override async ValueTask DisposeAsync()

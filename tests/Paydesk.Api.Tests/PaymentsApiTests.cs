@@ -14,7 +14,7 @@ public abstract class PaymentsApiTests(ApiFixture fixture)
     [InlineData("pm_card_chargeDeclined", "failed", "card_declined")]
     [InlineData("pm_card_chargeDeclinedInsufficientFunds", "failed", "insufficient_funds")]
     [InlineData("pm_card_chargeDeclinedExpiredCard", "failed", "expired_card")]
-    [InlineData("pm_card_authenticationRequired", "requires_action", null)]
+    [InlineData("pm_card_authenticationRequired", "failed", "authentication_required")]
     public async Task Each_test_payment_method_ends_as_the_gateway_says(string source, string status, string? failureCode)
     {
         var user = await _client.RegisterUserAsync();

@@ -20,17 +20,18 @@ internal static class PaymentEndpoints
             .RequireAuthorization(ApiScopes.PaymentsWrite)
             .WithName("CreatePayment")
             .WithSummary("Charge a user")
-            .WithDescription("Requires an Idempotency-Key header. 201: the gateway decided (a declined card is a 201 with status 'failed'). 202: the outcome is not known yet. A repeat with the same key and body replays the first answer.")
+            .WithDescription("Requires an Idempotency-Key header. 201: the gateway decided (a declined card is a 201 with status 'failed'), or, for an on-session charge (offSession: false, with a returnUrl) whose card needs 3-D Secure, the payment is 'requires_action' with nextAction and clientSecret: send the payer to nextAction.url (or call Stripe.js handleNextAction with the clientSecret); the webhook then settles it. Off-session, such a card fails with authentication_required. 202: the outcome is not known yet. A repeat with the same key and body replays the first answer.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        payments.MapGet("/{id}", async Task<Ok<PaymentResponse>> (Guid id, GetPaymentHandler handler, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await handler.HandleAsync(id, cancellationToken)))
+        payments.MapGet("/{id}", async Task<Ok<PaymentResponse>> (Guid id, ClaimsPrincipal caller, GetPaymentHandler handler, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await handler.HandleAsync(id, caller.HasClaim(ScopeRequirement.ClaimType, ApiScopes.PaymentsWrite), cancellationToken)))
             .RequireAuthorization(ApiScopes.PaymentsRead)
             .WithName("GetPayment")
             .WithSummary("Get a payment")
+            .WithDescription("While the payment is 'requires_action', nextAction says what the payer must do; its url and the clientSecret are shown only to keys that also have payments:write.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         payments.MapPost("/{id}/refunds", RefundAsync)

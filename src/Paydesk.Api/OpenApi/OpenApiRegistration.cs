@@ -12,5 +12,6 @@ internal static class OpenApiRegistration
             options.AddOperationTransformer<DatabaseUnavailableOperationTransformer>();
             options.AddOperationTransformer<IdempotencyKeyOperationTransformer>();
             options.AddOperationTransformer<RequestExampleOperationTransformer>();
+            options.AddOperationTransformer<PaymentResponseExamples>();
         });
 }

@@ -20,6 +20,15 @@ public interface IPaymentGateway
     /// <exception cref="PaymentGatewayUnavailableException">The gateway could not be asked.</exception>
     Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Cancels a charge whose payer never completed authentication (its gateway <paramref name="reference"/>),
+    /// under <see cref="GatewayChargeRequest.CancelIdempotencyKey"/>. Returns what became of the charge:
+    /// failed with <see cref="GatewayChargeOutcome.AbandonedCode"/> when canceled, or the outcome it
+    /// reached first (the payer authenticated just in time, say).
+    /// </summary>
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
+    Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken);
+
     /// <summary>What the gateway knows of the refund; null when it has no record.</summary>
     /// <exception cref="PaymentGatewayUnavailableException">The gateway could not be asked.</exception>
     Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
@@ -39,6 +48,9 @@ public sealed record GatewayChargeRequest(
         ArgumentNullException.ThrowIfNull(payment);
         return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey);
     }
+
+    /// <summary>The key a cancel of this charge is sent with: derived from the payment, so every retry of it is the same request.</summary>
+    public string CancelIdempotencyKey => $"cancel_{PaymentId.Value:N}";
 }
 
 public sealed record GatewayRefundRequest(

@@ -31,8 +31,15 @@ public sealed record CreatePaymentResult(PaymentResponse Payment, RequestOutcome
 
 public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentCommand>
 {
+    /// <summary>With the default rules: https return URLs only.</summary>
     public CreatePaymentValidator()
+        : this(new PaymentsOptions())
     {
+    }
+
+    public CreatePaymentValidator(PaymentsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         RuleFor(c => c.UserId).NotNull().WithMessage("The userId is required.")
             .NotEqual(Guid.Empty).WithMessage("The userId must not be the empty UUID.")
             .OverridePropertyName("userId");
@@ -56,6 +63,7 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
         RuleFor(c => c.Description).MaximumLength(Payment.MaxDescriptionLength)
             .WithMessage($"The description must be at most {Payment.MaxDescriptionLength} characters.")
             .OverridePropertyName("description");
+        Include(new CreatePaymentSessionRules(options));
     }
 
     private static string? Truncate(string? value) => value is { Length: > 16 } ? value[..16] + "…" : value;
@@ -102,7 +110,7 @@ public sealed partial class CreatePaymentHandler(
         if (started.Earlier)
         {
             // The key was used before, or by a concurrent request that committed first.
-            return Answer(request.Replay<PaymentResponse>(started.Record), replayed: true);
+            return await AnswerAsync(request.Replay<PaymentResponse>(started.Record), replayed: true);
         }
 
         // From here on the payment exists: finish it even if the caller has gone away, so that its
@@ -123,17 +131,33 @@ public sealed partial class CreatePaymentHandler(
             return (settled, PaymentResponse.From(current));
         });
         telemetry.Payments.Add(1, new("outcome", answer.Response.Status), new("currency", answer.Response.Currency));
-        return Answer(answer, replayed: false);
+        return await AnswerAsync(answer, replayed: false);
     }
 
     /// <summary>What a charge's record stores for the payment as it is now, however the charge was interrupted.</summary>
     internal static RequestOutcome OutcomeOf(Payment payment) =>
         payment.Status == PaymentStatus.Pending ? RequestOutcome.Pending : RequestOutcome.Completed;
 
-    private static CreatePaymentResult Answer((RequestOutcome Outcome, PaymentResponse Payment) answer, bool replayed) =>
-        answer.Outcome == RequestOutcome.Rejected
-            ? throw new ChargeRejectedException(answer.Payment.FailureCode!, answer.Payment.FailureMessage!, answer.Payment.Id, replayed)
-            : new CreatePaymentResult(answer.Payment, answer.Outcome, replayed);
+    /// <summary>
+    /// The caller's answer from the stored one. The record never holds the client secret or the
+    /// next action's URL; while the payment still needs the payer, they are added from the payment.
+    /// </summary>
+    private async Task<CreatePaymentResult> AnswerAsync((RequestOutcome Outcome, PaymentResponse Payment) answer, bool replayed)
+    {
+        if (answer.Outcome == RequestOutcome.Rejected)
+        {
+            throw new ChargeRejectedException(answer.Payment.FailureCode!, answer.Payment.FailureMessage!, answer.Payment.Id, replayed);
+        }
+
+        var response = answer.Payment;
+        if (response.NextAction is not null
+            && await payments.GetByIdReadOnlyAsync(new PaymentId(response.Id), CancellationToken.None) is { Status: PaymentStatus.RequiresAction } waiting)
+        {
+            response = PaymentResponse.WithSecrets(waiting);
+        }
+
+        return new CreatePaymentResult(response, answer.Outcome, replayed);
+    }
 
     /// <summary>The gateway's outcome; null when it is unknown (the payment stays pending for reconciliation).</summary>
     private async Task<GatewayChargeOutcome?> ChargeAsync(Payment payment)

@@ -2,7 +2,12 @@ using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Payments;
 
-/// <summary>A payment as callers see it. Amounts are minor units of <see cref="Currency"/>.</summary>
+/// <summary>
+/// A payment as callers see it. Amounts are minor units of <see cref="Currency"/>. While the
+/// payment is <c>requires_action</c>, <see cref="NextAction"/> says what the payer must do and
+/// <see cref="ClientSecret"/> lets the payer's client complete it; both are null otherwise. The
+/// secret, and the URL (which at Stripe carries it), go only to callers that may charge.
+/// </summary>
 public sealed record PaymentResponse(
     Guid Id,
     Guid UserId,
@@ -16,9 +21,19 @@ public sealed record PaymentResponse(
     string? FailureMessage,
     long AmountRefunded,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    NextActionResponse? NextAction = null,
+    string? ClientSecret = null)
 {
-    public static PaymentResponse From(Payment payment) => new(
+    /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
+    public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
+    {
+        NextAction = payment.NextAction is { } action ? new NextActionResponse(action.Type, null) : null,
+        ClientSecret = null,
+    };
+
+    /// <summary>The payment for a caller that may charge (<c>payments:write</c>): the next action with its URL, and the client secret.</summary>
+    public static PaymentResponse WithSecrets(Payment payment) => new(
         payment.Id.Value,
         payment.UserId.Value,
         payment.Amount,
@@ -31,8 +46,13 @@ public sealed record PaymentResponse(
         payment.FailureMessage,
         payment.AmountRefunded,
         payment.CreatedAt,
-        payment.UpdatedAt);
+        payment.UpdatedAt,
+        payment.NextAction is { } action ? new NextActionResponse(action.Type, action.Url) : null,
+        payment.ClientSecret);
 }
+
+/// <summary>What the payer must do: <c>redirect_to_url</c> (open <see cref="Url"/>) or <c>use_stripe_sdk</c> (Stripe.js <c>handleNextAction</c> with the client secret).</summary>
+public sealed record NextActionResponse(string Type, string? Url);
 
 /// <summary>A refund as callers see it. The amount is minor units of <see cref="Currency"/>.</summary>
 public sealed record RefundResponse(

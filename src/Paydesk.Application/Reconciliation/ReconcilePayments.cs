@@ -13,8 +13,13 @@ namespace Paydesk.Application.Reconciliation;
 /// When to ask the gateway about a payment whose outcome is unknown: first after
 /// <paramref name="FirstCheckAfter"/>, then every <paramref name="Interval"/>, <paramref name="MaxChecks"/>
 /// times in all; if the gateway still has no record then, the payment fails with <c>gateway_unknown</c>.
+/// A payment waiting for its payer (<c>requires_action</c>) is asked about on the same schedule
+/// until it is <see cref="ActionTimeout"/> old; then it is canceled at the gateway.
 /// </summary>
-public sealed record ReconciliationSchedule(TimeSpan FirstCheckAfter, TimeSpan Interval, int MaxChecks, int BatchSize);
+public sealed record ReconciliationSchedule(TimeSpan FirstCheckAfter, TimeSpan Interval, int MaxChecks, int BatchSize)
+{
+    public TimeSpan ActionTimeout { get; init; } = PaymentsOptions.DefaultActionTimeout;
+}
 
 public sealed record ReconciliationRound(int Checked, int Settled, int RecordsCompleted);
 
@@ -51,7 +56,7 @@ public sealed partial class ReconcilePaymentsHandler(
                 continue;
             }
 
-            candidate.ClaimReconciliation(now + schedule.Interval);
+            candidate.ClaimReconciliation(NextCheckAt(candidate, schedule, now));
             try
             {
                 await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -74,8 +79,19 @@ public sealed partial class ReconcilePaymentsHandler(
     }
 
     private static bool IsDue(Payment payment, DateTimeOffset now, DateTimeOffset cutoff) =>
-        (payment.Status == PaymentStatus.Pending || payment.Refunds.Any(r => r.Status == RefundStatus.Pending))
+        (payment.Status is PaymentStatus.Pending or PaymentStatus.RequiresAction || payment.Refunds.Any(r => r.Status == RefundStatus.Pending))
         && (payment.NextReconcileAt is { } next ? next <= now : payment.CreatedAt <= cutoff);
+
+    // A payment waiting for its payer is checked no later than when it times out.
+    private static DateTimeOffset NextCheckAt(Payment payment, ReconciliationSchedule schedule, DateTimeOffset now)
+    {
+        var next = now + schedule.Interval;
+        var deadline = payment.CreatedAt + schedule.ActionTimeout;
+        return payment.Status == PaymentStatus.RequiresAction && deadline > now && deadline < next ? deadline : next;
+    }
+
+    private static bool IsAbandoned(Payment payment, ReconciliationSchedule schedule, DateTimeOffset now) =>
+        payment.Status == PaymentStatus.RequiresAction && payment.GatewayReference is not null && payment.CreatedAt + schedule.ActionTimeout <= now;
 
     private async Task<bool> CheckAsync(Payment payment, ReconciliationSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -83,7 +99,15 @@ public sealed partial class ReconcilePaymentsHandler(
         var changed = false;
         try
         {
-            if (payment.Status == PaymentStatus.Pending)
+            if (IsAbandoned(payment, schedule, now))
+            {
+                // The payer never authenticated: the intent is canceled so it can no longer be
+                // completed, and the payment fails with whatever the cancel says became of it.
+                var outcome = await gateway.CancelAsync(GatewayChargeRequest.For(payment), payment.GatewayReference!, cancellationToken);
+                changed |= payment.Apply(outcome, now, OutcomeRule.IfAllowed);
+                LogAbandoned(logger, payment.Id.Value, outcome.Status);
+            }
+            else if (payment.Status is PaymentStatus.Pending or PaymentStatus.RequiresAction)
             {
                 var request = GatewayChargeRequest.For(payment);
                 var found = await gateway.LookUpChargeAsync(request, payment.GatewayReference, cancellationToken)
@@ -169,6 +193,9 @@ public sealed partial class ReconcilePaymentsHandler(
                 return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment {PaymentId} waited for authentication past Payments:ActionTimeout; canceled at the gateway, it is now {Outcome}")]
+    private static partial void LogAbandoned(ILogger logger, Guid paymentId, GatewayChargeStatus outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation could not ask the gateway about payment {PaymentId}; it is asked again at its next check")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception, Guid paymentId);

@@ -24,6 +24,10 @@ public sealed record GatewayChargeOutcome
     public const string DeclinedMessage = "The card was declined.";
     public const string RejectedCode = "invalid_payment_method";
     public const string RejectedMessage = "The gateway rejected the payment method.";
+    public const string AuthenticationRequiredCode = "authentication_required";
+    public const string AuthenticationRequiredMessage = "The card requires authentication: charge it on-session, with the payer present to authenticate.";
+    public const string AbandonedCode = "authentication_abandoned";
+    public const string AbandonedMessage = "The payer did not complete authentication in time; the payment was canceled.";
 
     public GatewayChargeOutcome(GatewayChargeStatus status, string? reference, string? failureCode = null, string? failureMessage = null)
     {
@@ -37,7 +41,20 @@ public sealed record GatewayChargeOutcome
         };
     }
 
+    /// <summary>The charge needs the payer: what they must do, and the secret their client library completes it with.</summary>
+    public static GatewayChargeOutcome ActionRequired(string reference, PaymentNextAction? nextAction, string? clientSecret) =>
+        new(GatewayChargeStatus.RequiresAction, reference) { NextAction = nextAction, ClientSecret = clientSecret };
+
     public GatewayChargeStatus Status { get; }
+
+    /// <summary>Set only for <see cref="GatewayChargeStatus.RequiresAction"/>: what the payer must do.</summary>
+    public PaymentNextAction? NextAction { get; private init; }
+
+    /// <summary>
+    /// Set only for <see cref="GatewayChargeStatus.RequiresAction"/>: the secret the payer's client
+    /// completes the charge with. Never logged; handed only to callers that may charge.
+    /// </summary>
+    public string? ClientSecret { get; private init; }
 
     /// <summary>The gateway's id for the charge; none when it refused the request.</summary>
     public string? Reference { get; }
@@ -46,4 +63,12 @@ public sealed record GatewayChargeOutcome
     public string? FailureCode { get; }
 
     public string? FailureMessage { get; }
+
+    // The record's generated text would include the client secret (and the redirect URL, which at
+    // Stripe carries it too): only what is safe to log is printed.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Status = {Status}, Reference = {Reference}, FailureCode = {FailureCode}, NextAction = {NextAction?.Type}");
+        return true;
+    }
 }

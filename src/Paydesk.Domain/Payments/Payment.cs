@@ -11,6 +11,7 @@ public sealed class Payment : IHasDomainEvents
 {
     public const int MaxDescriptionLength = 1000;
     public const int MaxFailureMessageLength = 500;
+    public const int MaxClientSecretLength = 255;
 
     private readonly List<Refund> _refunds = [];
     private readonly DomainEventList _events = new();
@@ -70,6 +71,18 @@ public sealed class Payment : IHasDomainEvents
 
     public string? FailureMessage { get; private set; }
 
+    /// <summary>While <c>requires_action</c>: what the payer must do (<see cref="PaymentNextAction.Type"/>); null otherwise.</summary>
+    public string? NextActionType { get; private set; }
+
+    /// <summary>While <c>requires_action</c>: where the payer authenticates, when the gateway gave a URL.</summary>
+    public string? NextActionUrl { get; private set; }
+
+    /// <summary>
+    /// While <c>requires_action</c>: the gateway's secret the payer's client completes the charge
+    /// with. Kept only until the payment settles, never logged, shown only to callers that may charge.
+    /// </summary>
+    public string? ClientSecret { get; private set; }
+
     /// <summary>Minor units refunded by the gateway so far.</summary>
     public long AmountRefunded { get; private set; }
 
@@ -96,6 +109,8 @@ public sealed class Payment : IHasDomainEvents
     public Money Total => new(Amount, Currency);
 
     public ChargeMethod Method => new(Source, GatewayCustomer, OffSession, ReturnUrl);
+
+    public PaymentNextAction? NextAction => NextActionType is null ? null : new(NextActionType, NextActionUrl);
 
     /// <summary>What may still be refunded: the amount less refunds that succeeded or are under way.</summary>
     public long RefundableAmount => Amount - _refunds.Where(r => r.HoldsAmount).Sum(r => r.Amount);
@@ -163,6 +178,12 @@ public sealed class Payment : IHasDomainEvents
         var allowed = outcome.Status is GatewayChargeStatus.RequiresAction or GatewayChargeStatus.Processing
             ? Status == PaymentStatus.Pending
             : Status is PaymentStatus.Pending or PaymentStatus.RequiresAction;
+        if (outcome.Status == GatewayChargeStatus.RequiresAction && Status == PaymentStatus.RequiresAction && GatewayReference == outcome.Reference)
+        {
+            // A second report of the same request for action (a webhook that carried less, say) only fills in what is missing.
+            return RecordNextAction(outcome, now);
+        }
+
         if (!allowed)
         {
             return rule == OutcomeRule.Strict
@@ -175,12 +196,14 @@ public sealed class Payment : IHasDomainEvents
             case GatewayChargeStatus.Succeeded:
                 Status = PaymentStatus.Succeeded;
                 (GatewayReference, FailureCode, FailureMessage) = (outcome.Reference, null, null);
+                ClearNextAction();
                 Touch(now);
                 _events.Raise(new PaymentSucceeded(Id, UserId, Total, outcome.Reference!, UpdatedAt));
                 break;
             case GatewayChargeStatus.Failed or GatewayChargeStatus.Rejected:
                 Status = PaymentStatus.Failed;
                 GatewayReference = outcome.Reference ?? GatewayReference;
+                ClearNextAction();
                 FailureCode = outcome.FailureCode;
                 FailureMessage = outcome.FailureMessage!.Length > MaxFailureMessageLength ? outcome.FailureMessage[..MaxFailureMessageLength] : outcome.FailureMessage;
                 Touch(now);
@@ -189,6 +212,7 @@ public sealed class Payment : IHasDomainEvents
             case GatewayChargeStatus.RequiresAction:
                 Status = PaymentStatus.RequiresAction;
                 GatewayReference = outcome.Reference;
+                (NextActionType, NextActionUrl, ClientSecret) = (outcome.NextAction?.Type, outcome.NextAction?.Url, outcome.ClientSecret);
                 Touch(now);
                 _events.Raise(new PaymentRequiresAction(Id, UserId, Total, outcome.Reference!, UpdatedAt));
                 break;
@@ -255,6 +279,24 @@ public sealed class Payment : IHasDomainEvents
         NextReconcileAt = Timestamps.Normalize(nextCheckAt);
         Version++;
     }
+
+    private bool RecordNextAction(GatewayChargeOutcome outcome, DateTimeOffset now)
+    {
+        var type = NextActionType ?? outcome.NextAction?.Type;
+        var url = NextActionUrl ?? (type == outcome.NextAction?.Type ? outcome.NextAction?.Url : null);
+        var secret = ClientSecret ?? outcome.ClientSecret;
+        if ((type, url, secret) == (NextActionType, NextActionUrl, ClientSecret))
+        {
+            return false;
+        }
+
+        (NextActionType, NextActionUrl, ClientSecret) = (type, url, secret);
+        Touch(now);
+        return true;
+    }
+
+    // The next action and its secret are of use only while the payer can still act.
+    private void ClearNextAction() => (NextActionType, NextActionUrl, ClientSecret) = (null, null, null);
 
     private void Touch(DateTimeOffset now)
     {

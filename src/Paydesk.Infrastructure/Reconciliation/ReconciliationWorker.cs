@@ -2,17 +2,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Paydesk.Application.Payments;
 using Paydesk.Application.Reconciliation;
 
 namespace Paydesk.Infrastructure.Reconciliation;
 
 /// <summary>
-/// Runs a reconciliation round every <c>Reconciliation:PollInterval</c>. Safe to run in every
+/// Runs a reconciliation round every <c>Reconciliation:PollInterval</c>, which also cancels payments
+/// left in <c>requires_action</c> past <c>Payments:ActionTimeout</c>. Safe to run in every
 /// instance: the round claims each payment with a version-checked commit before asking the gateway.
 /// </summary>
 internal sealed partial class ReconciliationWorker(
     IServiceScopeFactory scopes,
     IOptions<ReconciliationOptions> options,
+    IOptions<PaymentsOptions> payments,
     TimeProvider clock,
     ILogger<ReconciliationWorker> logger) : BackgroundService
 {
@@ -24,7 +27,10 @@ internal sealed partial class ReconciliationWorker(
             return;
         }
 
-        var schedule = new ReconciliationSchedule(settings.FirstCheckAfter, settings.Interval, settings.MaxChecks, settings.BatchSize);
+        var schedule = new ReconciliationSchedule(settings.FirstCheckAfter, settings.Interval, settings.MaxChecks, settings.BatchSize)
+        {
+            ActionTimeout = payments.Value.ActionTimeout,
+        };
         using var timer = new PeriodicTimer(settings.PollInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -41,7 +41,7 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
     public async Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken) =>
         await db.Payments
             .Include(p => p.Refunds)
-            .Where(p => p.Status == PaymentStatus.Pending || p.Refunds.Any(r => r.Status == RefundStatus.Pending))
+            .Where(p => p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.RequiresAction || p.Refunds.Any(r => r.Status == RefundStatus.Pending))
             .Where(p => (p.NextReconcileAt == null && p.CreatedAt <= createdBy) || p.NextReconcileAt <= now)
             .OrderBy(p => p.CreatedAt)
             .Take(count)

@@ -63,7 +63,7 @@ public sealed class ApiReferenceBrowserTests
         Assert.Empty(outsideLinks);
     }
 
-    private static string Chromium =>
+    internal static string Chromium =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(

@@ -117,6 +117,20 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_charge_that_requires_action_has_an_example_answer_with_its_next_action_and_client_secret()
+    {
+        var document = await GetDocumentAsync();
+
+        var operation = Operations(document).Single(o => o.Id == "CreatePayment");
+
+        var example = operation.Body.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json")
+            .GetProperty("examples").GetProperty("requiresAction").GetProperty("value");
+        Assert.Equal("requires_action", example.GetProperty("status").GetString());
+        Assert.Equal("redirect_to_url", example.GetProperty("nextAction").GetProperty("type").GetString());
+        Assert.Contains("_secret_", example.GetProperty("clientSecret").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_document_introduces_paydesk_its_authentication_and_idempotency_and_its_servers_have_no_trailing_slash()
     {
         var document = await GetDocumentAsync();

@@ -235,6 +235,9 @@ internal sealed class FakePaymentGateway : IPaymentGateway
     public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not reconcile.");
 
+    public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not cancel.");
+
     public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not reconcile.");
 }

@@ -142,6 +142,9 @@ public abstract class ChargeCommitRaceTests(DatabaseFixture fixture)
         public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }

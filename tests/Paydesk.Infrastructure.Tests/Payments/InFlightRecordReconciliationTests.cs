@@ -64,6 +64,9 @@ public abstract class InFlightRecordReconciliationTests(DatabaseFixture fixture)
         public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
             Task.FromResult<GatewayRefundOutcome?>(new GatewayRefundOutcome(GatewayRefundStatus.Pending, $"re_{request.RefundId.Value:N}"));
     }

@@ -20,10 +20,14 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.GatewayReference).HasMaxLength(255);
         builder.Property(p => p.FailureCode).HasMaxLength(100);
         builder.Property(p => p.FailureMessage).HasMaxLength(Payment.MaxFailureMessageLength);
+        builder.Property(p => p.NextActionType).HasMaxLength(PaymentNextAction.MaxTypeLength);
+        builder.Property(p => p.NextActionUrl).HasMaxLength(PaymentNextAction.MaxUrlLength);
+        builder.Property(p => p.ClientSecret).HasMaxLength(Payment.MaxClientSecretLength);
         builder.Property(p => p.IdempotencyKey).IsRequired().HasMaxLength(255);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Total);
         builder.Ignore(p => p.Method);
+        builder.Ignore(p => p.NextAction);
         builder.Ignore(p => p.DomainEvents);
         builder.Ignore(p => p.RefundableAmount);
 

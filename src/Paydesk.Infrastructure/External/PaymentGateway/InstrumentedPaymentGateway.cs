@@ -20,6 +20,9 @@ internal sealed class InstrumentedPaymentGateway(IPaymentGateway inner, PaydeskT
     public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
         MeasureAsync("charge_lookup", request.PaymentId.Value, () => inner.LookUpChargeAsync(request, reference, cancellationToken), r => r?.Status.ToString() ?? "not_found");
 
+    public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+        MeasureAsync("charge_cancel", request.PaymentId.Value, () => inner.CancelAsync(request, reference, cancellationToken), r => r.Status.ToString());
+
     public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("refund_lookup", request.RefundId.Value, () => inner.LookUpRefundAsync(request, cancellationToken), r => r?.Status.ToString() ?? "not_found");
 

@@ -13,7 +13,7 @@ public sealed class GatewayFaultTests
         (SandboxPaymentMethods.Visa, GatewayChargeStatus.Succeeded, "succeeded"),
         (SandboxPaymentMethods.Mastercard, GatewayChargeStatus.Succeeded, "succeeded"),
         (SandboxPaymentMethods.ChargeDeclined, GatewayChargeStatus.Failed, "requires_payment_method"),
-        (SandboxPaymentMethods.AuthenticationRequired, GatewayChargeStatus.RequiresAction, "requires_payment_method"),
+        (SandboxPaymentMethods.AuthenticationRequired, GatewayChargeStatus.Failed, "requires_payment_method"),
     ];
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class StripePaymentGatewayTests
     [InlineData(SandboxPaymentMethods.StolenCard, GatewayChargeStatus.Failed, "card_declined")]
     [InlineData(SandboxPaymentMethods.ExpiredCard, GatewayChargeStatus.Failed, "expired_card")]
     [InlineData(SandboxPaymentMethods.IncorrectCvc, GatewayChargeStatus.Failed, "incorrect_cvc")]
-    [InlineData(SandboxPaymentMethods.AuthenticationRequired, GatewayChargeStatus.RequiresAction, null)]
+    [InlineData(SandboxPaymentMethods.AuthenticationRequired, GatewayChargeStatus.Failed, "authentication_required")]
     [InlineData(SandboxPaymentMethods.Processing, GatewayChargeStatus.Processing, null)]
     public async Task Each_test_payment_method_maps_to_its_outcome(string method, GatewayChargeStatus expected, string? failureCode)
     {

@@ -31,8 +31,15 @@ internal static class StripeEventChanges
             return [];
         }
 
-        var error = intent.TryGetProperty("last_payment_error", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
-        var outcome = StripeOutcomes.FromPaymentIntent(reference, status, Text(error, "code"), Text(error, "decline_code"));
+        var error = Child(intent, "last_payment_error");
+        var nextAction = Child(intent, "next_action");
+        var outcome = StripeOutcomes.FromPaymentIntent(new StripeIntentState(reference, status, Text(error, "code"), Text(error, "decline_code"))
+        {
+            CancellationReason = Text(intent, "cancellation_reason"),
+            NextActionType = Text(nextAction, "type"),
+            RedirectUrl = Text(Child(nextAction, "redirect_to_url"), "url"),
+            ClientSecret = Text(intent, "client_secret"),
+        });
         return outcome is null ? [] : [new GatewayStateChange(paymentId, outcome)];
     }
 
@@ -57,6 +64,9 @@ internal static class StripeEventChanges
             && Text(metadata, key) is { } value && Guid.TryParse(value, out var id)
             ? id
             : null;
+
+    private static JsonElement Child(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : default;
 
     private static string? Text(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

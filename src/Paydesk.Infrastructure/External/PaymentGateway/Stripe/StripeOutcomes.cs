@@ -8,7 +8,8 @@ namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 /// The one place Stripe's answers become gateway outcomes, whether Paydesk asked (the API) or Stripe
 /// told (a webhook). Card errors keep only codes that are safe to show the payer: a lost or stolen
 /// card, or a fraud decline, becomes a plain <c>card_declined</c>, as Stripe advises, so a card thief
-/// learns nothing.
+/// learns nothing. Off-session, a card that needs authentication fails with
+/// <c>authentication_required</c>, as Stripe declines it; on-session it needs action.
 /// </summary>
 internal static class StripeOutcomes
 {
@@ -21,21 +22,36 @@ internal static class StripeOutcomes
         ["processing_error"] = "An error occurred while processing the card. Try again.",
         ["incorrect_number"] = "The card number is incorrect.",
         ["card_velocity_exceeded"] = "The card has exceeded its limit. Try again later.",
+        [GatewayChargeOutcome.AuthenticationRequiredCode] = GatewayChargeOutcome.AuthenticationRequiredMessage,
+        ["payment_intent_authentication_failure"] = "The payer's bank could not authenticate the payment.",
     };
 
-    /// <summary>The outcome of a PaymentIntent Paydesk confirmed off-session.</summary>
-    public static GatewayChargeOutcome FromPaymentIntent(PaymentIntent intent) =>
-        FromPaymentIntent(intent.Id, intent.Status, intent.LastPaymentError?.Code, intent.LastPaymentError?.DeclineCode)
-        ?? throw new PaymentGatewayFailedException("gateway_invalid_response", $"Stripe answered a PaymentIntent in status '{intent.Status}', which an off-session confirmation never leaves.");
+    /// <summary>The <c>cancellation_reason</c> Paydesk cancels an intent the payer never authenticated with.</summary>
+    public const string AbandonedReason = "abandoned";
 
-    /// <summary>The outcome of a PaymentIntent in <paramref name="status"/>; null for a status an off-session confirmation never leaves.</summary>
-    public static GatewayChargeOutcome? FromPaymentIntent(string id, string? status, string? errorCode, string? declineCode) => status switch
+    /// <summary>The outcome of a PaymentIntent Paydesk confirmed.</summary>
+    public static GatewayChargeOutcome FromPaymentIntent(PaymentIntent intent) =>
+        FromPaymentIntent(
+            new StripeIntentState(intent.Id, intent.Status, intent.LastPaymentError?.Code, intent.LastPaymentError?.DeclineCode)
+            {
+                CancellationReason = intent.CancellationReason,
+                NextActionType = intent.NextAction?.Type,
+                RedirectUrl = intent.NextAction?.RedirectToUrl?.Url,
+                ClientSecret = intent.ClientSecret,
+            })
+        ?? throw new PaymentGatewayFailedException("gateway_invalid_response", $"Stripe answered a PaymentIntent in status '{intent.Status}', which a confirmation never leaves.");
+
+    /// <summary>The outcome of a PaymentIntent in <paramref name="intent"/>'s status; null for a status a confirmation never leaves.</summary>
+    public static GatewayChargeOutcome? FromPaymentIntent(StripeIntentState intent) => intent.Status switch
     {
-        "succeeded" => new(GatewayChargeStatus.Succeeded, id),
-        "processing" => new(GatewayChargeStatus.Processing, id),
-        "requires_action" => new(GatewayChargeStatus.RequiresAction, id),
-        "requires_payment_method" => FromCardError(id, errorCode, declineCode),
-        "canceled" => new(GatewayChargeStatus.Failed, id, "payment_canceled", "The payment was canceled."),
+        "succeeded" => new(GatewayChargeStatus.Succeeded, intent.Id),
+        "processing" => new(GatewayChargeStatus.Processing, intent.Id),
+        "requires_action" => GatewayChargeOutcome.ActionRequired(intent.Id, NextAction(intent), Bounded(intent.ClientSecret, Payment.MaxClientSecretLength)),
+        "requires_payment_method" => FromCardError(intent.Id, intent.ErrorCode, intent.DeclineCode),
+
+        // Paydesk cancels only an intent whose payer never authenticated, and says so in the reason.
+        "canceled" when intent.CancellationReason == AbandonedReason => new(GatewayChargeStatus.Failed, intent.Id, GatewayChargeOutcome.AbandonedCode, GatewayChargeOutcome.AbandonedMessage),
+        "canceled" => new(GatewayChargeStatus.Failed, intent.Id, "payment_canceled", "The payment was canceled."),
         _ => null,
     };
 
@@ -65,13 +81,18 @@ internal static class StripeOutcomes
     public static GatewayRefundOutcome FromRefusedRefund(StripeError error) =>
         new(GatewayRefundStatus.Failed, null, error.Code);
 
+    // Stripe names the next action; only a redirect has a URL Paydesk passes on, and one too long to store is left out (the client secret still completes it).
+    private static PaymentNextAction? NextAction(StripeIntentState intent) => intent.NextActionType switch
+    {
+        null => null,
+        PaymentNextAction.RedirectToUrl => new(PaymentNextAction.RedirectToUrl, Bounded(intent.RedirectUrl, PaymentNextAction.MaxUrlLength)),
+        var type => new(Bounded(type, PaymentNextAction.MaxTypeLength)!, null),
+    };
+
+    private static string? Bounded(string? value, int maxLength) => value is { Length: > 0 } && value.Length <= maxLength ? value : null;
+
     private static GatewayChargeOutcome FromCardError(string? reference, string? code, string? declineCode)
     {
-        if (code == "authentication_required")
-        {
-            return new(GatewayChargeStatus.RequiresAction, reference);
-        }
-
         var chosen = code == GatewayChargeOutcome.DeclinedCode && declineCode is not null && SafeMessages.ContainsKey(declineCode) ? declineCode : code;
         return chosen is not null && SafeMessages.TryGetValue(chosen, out var message)
             ? new(GatewayChargeStatus.Failed, reference, chosen, message)

@@ -143,6 +143,30 @@ public sealed class StripePaymentGateway : IPaymentGateway
         }
     }
 
+    public async Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        try
+        {
+            var intent = await _client.V1.PaymentIntents.CancelAsync(
+                reference,
+                new PaymentIntentCancelOptions { CancellationReason = StripeOutcomes.AbandonedReason },
+                new RequestOptions { IdempotencyKey = request.CancelIdempotencyKey },
+                cancellationToken);
+            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(intent, request));
+        }
+        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "payment_intent_unexpected_state", PaymentIntent: { } settled })
+        {
+            // The intent left requires_action first (the payer authenticated, or it failed): that is its outcome.
+            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(settled, request));
+        }
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     public async Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
