@@ -152,6 +152,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_refunded");
 
+                    b.Property<string>("ClientSecret")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("client_secret");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -192,6 +197,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<string>("NextActionType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("next_action_type");
+
+                    b.Property<string>("NextActionUrl")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("next_action_url");
 
                     b.Property<DateTimeOffset?>("NextReconcileAt")
                         .HasColumnType("timestamp with time zone")

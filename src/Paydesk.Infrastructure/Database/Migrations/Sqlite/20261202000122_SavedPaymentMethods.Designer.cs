@@ -147,6 +147,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_refunded");
 
+                    b.Property<string>("ClientSecret")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_secret");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -187,6 +192,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<string>("NextActionType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_action_type");
+
+                    b.Property<string>("NextActionUrl")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_action_url");
 
                     b.Property<long?>("NextReconcileAt")
                         .HasColumnType("INTEGER")
