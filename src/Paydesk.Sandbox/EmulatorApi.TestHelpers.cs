@@ -43,6 +43,7 @@ internal sealed partial class EmulatorApi
 
     public async Task SettleAsync(string paymentIntentId, CancellationToken cancellationToken)
     {
+        string eventType;
         JsonObject snapshot;
         lock (_gate)
         {
@@ -51,11 +52,14 @@ internal sealed partial class EmulatorApi
                 return;
             }
 
-            pi.Status = "succeeded";
-            pi.AmountReceived = pi.Amount;
-            snapshot = pi.ToJson();
+            if (LatestChargeOf(pi) is not { } charge)
+            {
+                return;
+            }
+
+            (eventType, snapshot) = ChargeSucceeded(pi, charge);
         }
 
-        await Webhooks.SendAsync("payment_intent.succeeded", snapshot, cancellationToken);
+        await Webhooks.SendAsync(eventType, snapshot, cancellationToken);
     }
 }
