@@ -63,22 +63,30 @@ internal sealed class EmulatedCharge : EmulatedObject
             ["paid"] = Status == "succeeded",
             ["payment_intent"] = PaymentIntent,
             ["payment_method"] = PaymentMethod,
-            ["payment_method_details"] = new JsonObject
-            {
-                ["type"] = "card",
-                ["card"] = new JsonObject
-                {
-                    ["amount_authorized"] = failed ? null : Amount,
-                    ["brand"] = Card.Brand,
-                    ["capture_before"] = CaptureBefore,
-                    ["country"] = "US",
-                    ["funding"] = "credit",
-                    ["last4"] = Card.Last4,
-                    ["network"] = Card.Brand,
-                },
-            },
+            ["payment_method_details"] = new JsonObject { ["type"] = "card", ["card"] = CardDetails(failed) },
             ["refunded"] = Captured ? AmountRefunded >= AmountCaptured : AmountRefunded >= Amount,
             ["status"] = Status,
         };
+    }
+
+    private JsonObject CardDetails(bool failed)
+    {
+        var card = new JsonObject
+        {
+            ["amount_authorized"] = failed ? null : Amount,
+            ["brand"] = Card.Brand,
+            ["country"] = "US",
+            ["funding"] = "credit",
+            ["last4"] = Card.Last4,
+            ["network"] = Card.Brand,
+        };
+
+        // Stripe leaves capture_before out of a charge captured at once (Stripe.net reads it as a non-nullable date).
+        if (CaptureBefore is { } captureBefore)
+        {
+            card["capture_before"] = captureBefore;
+        }
+
+        return card;
     }
 }
