@@ -82,7 +82,7 @@ internal sealed partial class EmulatorApi
                 try
                 {
                     await lifetime;
-                    await ExpireAuthorizationAsync(paymentIntentId, token);
+                    await LapseAuthorizationAsync(paymentIntentId, token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -97,14 +97,15 @@ internal sealed partial class EmulatorApi
             CancellationToken.None);
     }
 
-    private async Task ExpireAuthorizationAsync(string paymentIntentId, CancellationToken cancellationToken)
+    /// <summary>Cancels a <c>requires_capture</c> intent as its lapse does, and sends the webhook; false when it was not waiting for capture.</summary>
+    public async Task<bool> LapseAuthorizationAsync(string paymentIntentId, CancellationToken cancellationToken)
     {
         JsonObject snapshot;
         lock (_gate)
         {
             if (!_paymentIntents.TryGetValue(paymentIntentId, out var pi) || pi.Status != "requires_capture")
             {
-                return;
+                return false;
             }
 
             ReleaseAuthorization(pi);
@@ -115,6 +116,7 @@ internal sealed partial class EmulatorApi
         }
 
         await SendSafelyAsync("payment_intent.canceled", snapshot, cancellationToken);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The sandbox could not expire the authorization of PaymentIntent {PaymentIntentId}")]

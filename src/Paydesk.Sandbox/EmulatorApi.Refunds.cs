@@ -31,6 +31,11 @@ internal sealed partial class EmulatorApi
                 return EmulatorResponse.InvalidRequest($"This PaymentIntent ({intentId}) does not have a successful charge to refund.", "payment_intent", "charge_not_refundable");
             }
 
+            if (LatestChargeOf(pi) is { Disputed: true } disputed)
+            {
+                return EmulatorResponse.InvalidRequest($"Charge {disputed.Id} has been charged back; cannot issue a refund.", code: "charge_disputed");
+            }
+
             // Only captured money can be refunded: a partial capture already released the rest.
             var remaining = pi.AmountReceived - _refunds.Values.Where(r => r.PaymentIntent == intentId && r.Status != "failed").Sum(r => r.Amount);
             long amount = remaining;

@@ -148,6 +148,19 @@ public sealed class StripeNetCaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lapse_helper_cancels_an_authorization_now_with_the_webhook_and_only_once()
+    {
+        var pi = await AuthorizeAsync();
+
+        var lapsed = await _session.Emulator.LapseAuthorizationAsync(pi.Id, CancellationToken.None);
+        var again = await _session.Emulator.LapseAuthorizationAsync(pi.Id, CancellationToken.None);
+
+        Assert.Equal((true, false), (lapsed, again));
+        Assert.Equal("automatic", (await _session.Client.V1.PaymentIntents.GetAsync(pi.Id)).CancellationReason);
+        Assert.Single(_session.EventTypesFor(pi.Id), "payment_intent.canceled");
+    }
+
+    [Fact]
     public async Task Captured_intent_does_not_lapse()
     {
         var pi = await AuthorizeAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Paydesk.TestSupport;
 using Stripe;
 
@@ -30,7 +31,6 @@ public sealed class StripeNetDisputeTests : IAsyncLifetime
         Assert.True(dispute.EvidenceDetails.DueBy > dispute.Created.AddDays(1));
         Assert.Equal(-Charged, Assert.Single(dispute.BalanceTransactions).Amount);
         Assert.True((await _session.Client.V1.Charges.GetAsync(pi.LatestChargeId)).Disputed);
-        await Eventually.True(() => _session.EventTypesFor(dispute.Id).Count == 2, "the dispute's two events are sent");
         Assert.Equal(["charge.dispute.created", "charge.dispute.funds_withdrawn"], _session.EventTypesFor(dispute.Id));
         Assert.All(_session.EventsFor(dispute.Id), e => Assert.Equal(
             (pi.Id, pi.LatestChargeId),
@@ -145,17 +145,68 @@ public sealed class StripeNetDisputeTests : IAsyncLifetime
         Assert.Contains("evidence[tea_leaves]", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Dispute_opens_only_once_the_dispute_delay_has_passed()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var session = await StripeNetSession.StartAsync(options => options.DisputeDelay = TimeSpan.FromMinutes(1), clock);
+        var pi = await session.Client.V1.PaymentIntents.CreateAsync(new PaymentIntentCreateOptions { Amount = Charged, Currency = "usd", PaymentMethod = SandboxPaymentMethods.CreateDispute, Confirm = true });
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        var early = await session.Client.V1.Disputes.ListAsync(new DisputeListOptions { PaymentIntent = pi.Id });
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(early.Data);
+        var dispute = await Eventually.Until(() => session.Client.V1.Disputes.ListAsync(new DisputeListOptions { PaymentIntent = pi.Id }), list => list.Data.Count > 0, "the dispute after its delay");
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds()).UtcDateTime, dispute.Data.Single().Created);
+    }
+
+    [Fact]
+    public async Task Refund_of_a_charged_back_payment_is_400_charge_disputed()
+    {
+        var pi = await ChargeAsync();
+        await OpenedDisputeAsync(pi);
+
+        var error = await Assert.ThrowsAsync<StripeException>(() => _session.Client.V1.Refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = pi.Id }));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "charge_disputed"), (error.HttpStatusCode, error.StripeError.Code));
+    }
+
+    [Fact]
+    public async Task Test_helpers_find_the_dispute_of_a_payment_and_answer_it_once_the_webhooks_are_sent()
+    {
+        var paymentId = Guid.NewGuid();
+        var won = await ChargeAsync(paymentId: paymentId);
+        var lost = await ChargeAsync();
+        var wonId = await Eventually.Until(() => Task.FromResult(_session.Emulator.DisputeIdFor(paymentId)), id => id is not null, "the payment's dispute");
+        Assert.Equal((await OpenedDisputeAsync(won)).Id, wonId);
+        var lostId = (await OpenedDisputeAsync(lost)).Id;
+
+        var wonStatus = await _session.Emulator.SubmitDisputeEvidenceAsync(wonId!, "winning_evidence", CancellationToken.None);
+        var lostStatus = await _session.Emulator.CloseDisputeAsync(lostId, CancellationToken.None);
+
+        Assert.Equal(("won", "lost"), (wonStatus, lostStatus));
+        Assert.Equal(["charge.dispute.closed", "charge.dispute.funds_reinstated"], _session.EventTypesFor(wonId!).Skip(2));
+        Assert.Equal("charge.dispute.closed", _session.EventTypesFor(lostId)[^1]);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _session.Emulator.CloseDisputeAsync(lostId, CancellationToken.None));
+    }
+
     private async Task AssertEventsAsync(string disputeId, params string[] expected)
     {
         await Eventually.True(() => _session.EventTypesFor(disputeId).Count >= expected.Length, $"the events {string.Join(", ", expected)}");
         Assert.Equal(expected, _session.EventTypesFor(disputeId));
     }
 
-    private async Task<Dispute> OpenedDisputeAsync(PaymentIntent pi) =>
-        (await Eventually.Until(
+    /// <summary>The dispute of the intent once it is open and its two opening events are sent (so that later events follow them).</summary>
+    private async Task<Dispute> OpenedDisputeAsync(PaymentIntent pi)
+    {
+        var dispute = (await Eventually.Until(
             () => _session.Client.V1.Disputes.ListAsync(new DisputeListOptions { PaymentIntent = pi.Id }),
             list => list.Data.Count > 0,
             $"a dispute of {pi.Id}")).Data.Single();
+        await Eventually.True(() => _session.EventTypesFor(dispute.Id).Count >= 2, $"the opening events of {dispute.Id}");
+        return dispute;
+    }
 
     private async Task<Dispute> SubmitAsync(string disputeId, string text) =>
         await _session.Client.V1.Disputes.UpdateAsync(disputeId, new DisputeUpdateOptions
@@ -163,7 +214,7 @@ public sealed class StripeNetDisputeTests : IAsyncLifetime
             Evidence = new DisputeEvidenceOptions { UncategorizedText = text },
         });
 
-    private async Task<PaymentIntent> ChargeAsync(string captureMethod = "automatic") =>
+    private async Task<PaymentIntent> ChargeAsync(string captureMethod = "automatic", Guid? paymentId = null) =>
         await _session.Client.V1.PaymentIntents.CreateAsync(new PaymentIntentCreateOptions
         {
             Amount = Charged,
@@ -172,6 +223,6 @@ public sealed class StripeNetDisputeTests : IAsyncLifetime
             CaptureMethod = captureMethod,
             Confirm = true,
             OffSession = true,
-            Metadata = new() { ["paydesk_payment_id"] = Guid.NewGuid().ToString() },
+            Metadata = new() { ["paydesk_payment_id"] = (paymentId ?? Guid.NewGuid()).ToString() },
         });
 }
