@@ -95,6 +95,7 @@ internal sealed partial class EmulatorApi
 
     private (string EventType, JsonObject Snapshot) SettlePayment(EmulatedPaymentIntent pi, bool complete)
     {
+        // A saved method forgotten meanwhile (beyond MaxObjects) cannot be charged: the authentication fails.
         if (complete && FindPaymentMethod(pi.PaymentMethod!) is { } method)
         {
             return ChargeSucceeded(pi, NewCharge(pi, method, "succeeded"));
