@@ -84,6 +84,22 @@ public sealed class StripeNetAuthorizationTests : IAsyncLifetime
         Assert.DoesNotContain("payment_intent.canceled", _session.EventTypesFor(pi.Id));
     }
 
+    [Fact]
+    public async Task Expand_written_with_empty_brackets_expands_too_and_an_unknown_charge_is_404()
+    {
+        var pi = await _session.AuthorizeAsync(Authorized);
+        using var http = new HttpClient { BaseAddress = _session.Emulator.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestKeys.SecretKey);
+
+        using var expanded = await http.GetAsync($"/v1/payment_intents/{pi.Id}?expand[]=latest_charge");
+        using var missing = await http.GetAsync("/v1/charges/ch_missing");
+
+        using var json = System.Text.Json.JsonDocument.Parse(await expanded.Content.ReadAsStringAsync());
+        var charge = json.RootElement.GetProperty("latest_charge");
+        Assert.Equal(("charge", pi.LatestChargeId), (charge.GetProperty("object").GetString(), charge.GetProperty("id").GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     [Theory]
     [InlineData("automatic")]
     [InlineData("automatic_async")]

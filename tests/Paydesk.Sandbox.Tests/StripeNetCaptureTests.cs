@@ -53,6 +53,17 @@ public sealed class StripeNetCaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Capture_of_an_amount_that_is_not_a_positive_integer_is_400_naming_it()
+    {
+        var pi = await _session.AuthorizeAsync(Authorized);
+
+        var error = await Assert.ThrowsAsync<StripeException>(() => _session.Client.V1.PaymentIntents.CaptureAsync(pi.Id, new PaymentIntentCaptureOptions { AmountToCapture = 0 }));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "parameter_invalid", "amount_to_capture"), (error.HttpStatusCode, error.StripeError.Code, error.StripeError.Param));
+        Assert.Equal(("requires_capture", Authorized), await _session.StatusAsync(pi.Id));
+    }
+
+    [Fact]
     public async Task Second_capture_is_refused_with_the_succeeded_intent_and_a_replay_of_the_first_is_not()
     {
         var pi = await _session.AuthorizeAsync(Authorized);
