@@ -11,9 +11,17 @@ internal sealed class EmulatedPaymentIntent : EmulatedIntent
 
     public string? Description { get; init; }
 
+    /// <summary><c>automatic</c>, <c>automatic_async</c> (both capture at once) or <c>manual</c>.</summary>
+    public string CaptureMethod { get; init; } = "automatic";
+
+    public bool CapturesLater => CaptureMethod == "manual";
+
     public string? LatestCharge { get; set; }
 
     public long AmountReceived { get; set; }
+
+    /// <summary>What a <c>requires_capture</c> intent may still capture; 0 otherwise.</summary>
+    public long AmountCapturable { get; set; }
 
     public long? CanceledAt { get; set; }
 
@@ -21,24 +29,26 @@ internal sealed class EmulatedPaymentIntent : EmulatedIntent
 
     public (string Code, string? DeclineCode, string Message)? LastPaymentError { get; set; }
 
-    public JsonObject ToJson()
+    /// <summary>The intent; <paramref name="latestCharge"/> is the charge in place of its id (<c>expand[]=latest_charge</c>).</summary>
+    public JsonObject ToJson(JsonObject? latestCharge = null)
     {
         return new JsonObject
         {
             ["id"] = Id,
             ["object"] = "payment_intent",
             ["amount"] = Amount,
+            ["amount_capturable"] = AmountCapturable,
             ["amount_received"] = AmountReceived,
             ["canceled_at"] = CanceledAt,
             ["cancellation_reason"] = CancellationReason,
-            ["capture_method"] = "automatic",
+            ["capture_method"] = CaptureMethod,
             ["client_secret"] = ClientSecret,
             ["confirmation_method"] = "automatic",
             ["created"] = Created,
             ["currency"] = Currency,
             ["customer"] = Customer,
             ["description"] = Description,
-            ["latest_charge"] = LatestCharge,
+            ["latest_charge"] = latestCharge ?? (JsonNode?)LatestCharge,
             ["livemode"] = false,
             ["metadata"] = MetadataJson(),
             ["next_action"] = NextAction?.ToJson(),

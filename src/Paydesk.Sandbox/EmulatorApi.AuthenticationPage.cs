@@ -95,12 +95,10 @@ internal sealed partial class EmulatorApi
 
     private (string EventType, JsonObject Snapshot) SettlePayment(EmulatedPaymentIntent pi, bool complete)
     {
-        if (complete)
+        // A saved method forgotten meanwhile (beyond MaxObjects) cannot be charged: the authentication fails.
+        if (complete && FindPaymentMethod(pi.PaymentMethod!) is { } method)
         {
-            pi.Status = "succeeded";
-            pi.AmountReceived = pi.Amount;
-            pi.LatestCharge = NewId("ch");
-            return ("payment_intent.succeeded", pi.ToJson());
+            return ChargeSucceeded(pi, NewCharge(pi, method, "succeeded"));
         }
 
         pi.Status = "requires_payment_method";

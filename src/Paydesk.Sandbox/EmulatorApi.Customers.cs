@@ -47,21 +47,7 @@ internal sealed partial class EmulatorApi
                 customer.DefaultPaymentMethod = method.Length > 0 ? method : null;
             }
 
-            // Stripe merges metadata keys; an empty value deletes its key.
-            var metadata = new Dictionary<string, string>(customer.Metadata, StringComparer.Ordinal);
-            foreach (var (key, value) in Metadata(form))
-            {
-                if (value.Length == 0)
-                {
-                    metadata.Remove(key);
-                }
-                else
-                {
-                    metadata[key] = value;
-                }
-            }
-
-            customer.Metadata = metadata;
+            customer.Metadata = MergedMetadata(customer.Metadata, form);
             return EmulatorResponse.Ok(customer.ToJson());
         }
     }

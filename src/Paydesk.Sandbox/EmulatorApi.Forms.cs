@@ -21,6 +21,26 @@ internal sealed partial class EmulatorApi
         form.Where(p => p.Key.StartsWith("metadata[", StringComparison.Ordinal) && p.Key.EndsWith(']'))
             .ToDictionary(p => p.Key["metadata[".Length..^1], p => p.Value, StringComparer.Ordinal);
 
+    /// <summary>An update's metadata: Stripe merges the keys given, and an empty value deletes its key.</summary>
+    private static Dictionary<string, string> MergedMetadata(IReadOnlyDictionary<string, string> current, Dictionary<string, string> form)
+    {
+        var metadata = new Dictionary<string, string>(current, StringComparer.Ordinal);
+        foreach (var (key, value) in Metadata(form))
+        {
+            if (value.Length == 0)
+            {
+                metadata.Remove(key);
+            }
+            else
+            {
+                metadata[key] = value;
+            }
+        }
+
+        return metadata;
+    }
+
+
     // Letters and digits at random, as Stripe's ids: hex digits would often hold a dozen digits in a
     // row, which Paydesk refuses as card-number-like in a payment-method id.
     private static string NewId(string prefix) =>

@@ -41,6 +41,21 @@ internal sealed partial class EmulatorApi
         _ = Task.Run(() => SendSafelyAsync(type, snapshot, token), CancellationToken.None);
     }
 
+    /// <summary>Sends the events one after another in the background, so that a receiver sees them in this order.</summary>
+    private Task AnnounceInOrder(IReadOnlyList<(string Type, JsonObject Snapshot)> events)
+    {
+        var token = _stopping.Token;
+        return Task.Run(
+            async () =>
+            {
+                foreach (var (type, snapshot) in events)
+                {
+                    await SendSafelyAsync(type, snapshot, token);
+                }
+            },
+            CancellationToken.None);
+    }
+
     private async Task SendSafelyAsync(string type, JsonObject snapshot, CancellationToken cancellationToken)
     {
         try

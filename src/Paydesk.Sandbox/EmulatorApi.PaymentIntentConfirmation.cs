@@ -34,7 +34,7 @@ internal sealed partial class EmulatorApi
             }
 
             pi.LastPaymentError = null;
-            return Charge(pi, method, OffSession(form), returnUrl);
+            return Charge(pi, method, OffSession(form), returnUrl, ExpandsLatestCharge(form));
         }
     }
 
@@ -58,43 +58,48 @@ internal sealed partial class EmulatorApi
                 return UnexpectedState(pi, "cancel", string.Join(", ", CancelableStatuses));
             }
 
+            ReleaseAuthorization(pi);
             pi.Status = "canceled";
             pi.CanceledAt = _clock.GetUtcNow().ToUnixTimeSeconds();
             pi.CancellationReason = reason;
             pi.NextAction = null;
-            var snapshot = pi.ToJson();
-            Announce("payment_intent.canceled", snapshot);
-            return EmulatorResponse.Ok(snapshot.DeepClone().AsObject());
+            Announce("payment_intent.canceled", pi.ToJson());
+            return EmulatorResponse.Ok(PaymentIntentJson(pi, ExpandsLatestCharge(form)));
         }
     }
 
     /// <summary>Charges the method, or asks for authentication; the caller holds the lock.</summary>
-    private EmulatorResponse Charge(EmulatedPaymentIntent pi, EmulatedPaymentMethod method, bool offSession, string? returnUrl)
+    private EmulatorResponse Charge(EmulatedPaymentIntent pi, EmulatedPaymentMethod method, bool offSession, string? returnUrl, bool expandCharge)
     {
         pi.PaymentMethod = method.Id;
         var behaviour = method.Behaviour;
         if (behaviour.RequiresAuthentication && !offSession)
         {
             RequireAuthentication(pi, returnUrl);
-            return EmulatorResponse.Ok(pi.ToJson());
+            return EmulatorResponse.Ok(PaymentIntentJson(pi, expandCharge));
         }
 
-        pi.LatestCharge = NewId("ch");
         if (behaviour.Succeeds)
         {
-            pi.Status = "succeeded";
-            pi.AmountReceived = pi.Amount;
-            return EmulatorResponse.Ok(pi.ToJson());
+            var charge = NewCharge(pi, method, "succeeded");
+            var succeeded = ChargeSucceeded(pi, charge);
+
+            // A capture at once is announced by this answer alone; an authorization also sends its event, as Stripe does.
+            var sent = pi.CapturesLater ? AnnounceInOrder([succeeded]) : Task.CompletedTask;
+            DisputeIfDisputing(charge, sent);
+            return EmulatorResponse.Ok(PaymentIntentJson(pi, expandCharge));
         }
 
         if (behaviour.Processing)
         {
+            NewCharge(pi, method, "pending");
             pi.Status = "processing";
             ScheduleSettlement(pi.Id);
-            return EmulatorResponse.Ok(pi.ToJson());
+            return EmulatorResponse.Ok(PaymentIntentJson(pi, expandCharge));
         }
 
         // A declined confirmation leaves the intent waiting for another method, and answers 402.
+        NewCharge(pi, method, "failed");
         pi.Status = "requires_payment_method";
         pi.LastPaymentError = (behaviour.ErrorCode!, behaviour.DeclineCode, behaviour.Message!);
         var snapshot = pi.ToJson();

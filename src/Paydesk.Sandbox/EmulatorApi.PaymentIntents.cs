@@ -28,17 +28,17 @@ internal sealed partial class EmulatorApi
         return EmulatorResponse.Ok(List(found, "search_result", path));
     }
 
-    private EmulatorResponse RetrievePaymentIntent(string id) =>
-        _paymentIntents.TryGetValue(id, out var intent) ? Looked(intent) : EmulatorResponse.NotFound("payment_intent", id, "intent");
+    private EmulatorResponse RetrievePaymentIntent(string id, bool expandCharge) =>
+        _paymentIntents.TryGetValue(id, out var intent) ? Looked(intent, expandCharge) : EmulatorResponse.NotFound("payment_intent", id, "intent");
 
-    private EmulatorResponse Looked(EmulatedPaymentIntent intent)
+    private EmulatorResponse Looked(EmulatedPaymentIntent intent, bool expandCharge)
     {
         if (intent.Metadata.TryGetValue(PaymentIdMetadataKey, out var paymentId))
         {
             CountLookup(paymentId);
         }
 
-        return EmulatorResponse.Ok(intent.ToJson());
+        return EmulatorResponse.Ok(PaymentIntentJson(intent, expandCharge));
     }
 
     private void CountLookup(string paymentId) => _lookupsPerPayment[paymentId] = _lookupsPerPayment.GetValueOrDefault(paymentId) + 1;
@@ -59,6 +59,12 @@ internal sealed partial class EmulatorApi
         if (ReturnUrl(form, out var returnUrl) is { } invalid)
         {
             return invalid;
+        }
+
+        var captureMethod = form.GetValueOrDefault("capture_method") ?? "automatic";
+        if (captureMethod is not ("automatic" or "automatic_async" or "manual"))
+        {
+            return EmulatorResponse.InvalidRequest("Invalid capture_method: must be one of automatic, automatic_async, or manual", "capture_method");
         }
 
         lock (_gate)
@@ -82,6 +88,7 @@ internal sealed partial class EmulatorApi
                 Status = "requires_confirmation",
                 Amount = amount,
                 Currency = currency,
+                CaptureMethod = captureMethod,
                 PaymentMethod = method.Id,
                 Customer = customer,
                 Description = form.GetValueOrDefault("description"),
@@ -94,9 +101,10 @@ internal sealed partial class EmulatorApi
                 _createdPerPayment[paymentId] = _createdPerPayment.GetValueOrDefault(paymentId) + 1;
             }
 
+            var expandCharge = ExpandsLatestCharge(form);
             return form.GetValueOrDefault("confirm") == "true"
-                ? Charge(pi, method, OffSession(form), returnUrl)
-                : EmulatorResponse.Ok(pi.ToJson());
+                ? Charge(pi, method, OffSession(form), returnUrl, expandCharge)
+                : EmulatorResponse.Ok(PaymentIntentJson(pi, expandCharge));
         }
     }
 

@@ -31,7 +31,13 @@ internal sealed partial class EmulatorApi
                 return EmulatorResponse.InvalidRequest($"This PaymentIntent ({intentId}) does not have a successful charge to refund.", "payment_intent", "charge_not_refundable");
             }
 
-            var remaining = pi.Amount - _refunds.Values.Where(r => r.PaymentIntent == intentId && r.Status != "failed").Sum(r => r.Amount);
+            if (LatestChargeOf(pi) is { Disputed: true } disputed)
+            {
+                return EmulatorResponse.InvalidRequest($"Charge {disputed.Id} has been charged back; cannot issue a refund.", code: "charge_disputed");
+            }
+
+            // Only captured money can be refunded: a partial capture already released the rest.
+            var remaining = pi.AmountReceived - _refunds.Values.Where(r => r.PaymentIntent == intentId && r.Status != "failed").Sum(r => r.Amount);
             long amount = remaining;
             if (form.ContainsKey("amount") && (!TryAmount(form, "amount", out amount) || amount <= 0))
             {
@@ -61,6 +67,11 @@ internal sealed partial class EmulatorApi
                 Created = _clock.GetUtcNow().ToUnixTimeSeconds(),
             };
             _refunds[refund.Id] = refund;
+            if (LatestChargeOf(pi) is { } charge)
+            {
+                charge.AmountRefunded += amount;
+            }
+
             return EmulatorResponse.Ok(refund.ToJson());
         }
     }

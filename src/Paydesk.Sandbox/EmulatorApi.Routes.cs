@@ -11,6 +11,9 @@ internal sealed partial class EmulatorApi
             ["v1", "payment_intents"] => CreatePaymentIntent,
             ["v1", "payment_intents", var id, "confirm"] => form => ConfirmPaymentIntent(id, form),
             ["v1", "payment_intents", var id, "cancel"] => form => CancelPaymentIntent(id, form),
+            ["v1", "payment_intents", var id, "capture"] => form => CapturePaymentIntent(id, form),
+            ["v1", "disputes", var id] => form => UpdateDispute(id, form),
+            ["v1", "disputes", var id, "close"] => _ => CloseDispute(id),
             ["v1", "refunds"] => CreateRefund,
             ["v1", "customers"] => CreateCustomer,
             ["v1", "customers", var id] => form => UpdateCustomer(id, form),
@@ -29,7 +32,10 @@ internal sealed partial class EmulatorApi
             return path.Split('/', StringSplitOptions.RemoveEmptyEntries) switch
             {
                 ["v1", "payment_intents", "search"] => SearchPaymentIntents(path, query),
-                ["v1", "payment_intents", var id] => RetrievePaymentIntent(id),
+                ["v1", "payment_intents", var id] => RetrievePaymentIntent(id, ExpandsLatestCharge(query)),
+                ["v1", "charges", var id] => RetrieveCharge(id),
+                ["v1", "disputes"] => ListDisputes(path, query),
+                ["v1", "disputes", var id] => RetrieveDispute(id),
                 ["v1", "refunds"] => ListRefunds(path, query),
                 ["v1", "refunds", var id] => RetrieveRefund(id),
                 ["v1", "customers", var id] => RetrieveCustomer(id),

@@ -43,6 +43,7 @@ internal sealed partial class EmulatorApi
 
     public async Task SettleAsync(string paymentIntentId, CancellationToken cancellationToken)
     {
+        string eventType;
         JsonObject snapshot;
         lock (_gate)
         {
@@ -51,11 +52,46 @@ internal sealed partial class EmulatorApi
                 return;
             }
 
-            pi.Status = "succeeded";
-            pi.AmountReceived = pi.Amount;
-            snapshot = pi.ToJson();
+            if (LatestChargeOf(pi) is not { } charge)
+            {
+                return;
+            }
+
+            (eventType, snapshot) = ChargeSucceeded(pi, charge);
         }
 
-        await Webhooks.SendAsync("payment_intent.succeeded", snapshot, cancellationToken);
+        await Webhooks.SendAsync(eventType, snapshot, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers a dispute as <c>POST /v1/disputes/{id}</c> (or <c>/close</c> when <paramref name="evidence"/>
+    /// is null) does, and returns once its webhooks are sent: the new status, or the refusal's message.
+    /// </summary>
+    public async Task<(bool Done, string StatusOrError)> RespondToDisputeAsync(string id, string? evidence, CancellationToken cancellationToken)
+    {
+        var (response, events) = evidence is null
+            ? ApplyDisputeClose(id)
+            : ApplyDisputeUpdate(id, new Dictionary<string, string>(StringComparer.Ordinal) { ["evidence[uncategorized_text]"] = evidence });
+        foreach (var (type, snapshot) in events)
+        {
+            await SendSafelyAsync(type, snapshot, cancellationToken);
+        }
+
+        return response.Status == 200
+            ? (true, response.Body["status"]!.GetValue<string>())
+            : (false, response.Body["error"]!["message"]!.GetValue<string>());
+    }
+
+    public string? DisputeIdFor(string paymentId)
+    {
+        if (FindFor(paymentId) is not { } intent)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            return _disputes.Values.FirstOrDefault(d => d.PaymentIntent == intent.Id)?.Id;
+        }
     }
 }

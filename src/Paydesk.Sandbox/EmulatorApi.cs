@@ -19,6 +19,8 @@ internal sealed partial class EmulatorApi : IDisposable
     private readonly EmulatorIdempotency _idempotency;
     private readonly Lock _gate = new();
     private readonly BoundedMap<EmulatedPaymentIntent> _paymentIntents;
+    private readonly BoundedMap<EmulatedCharge> _charges;
+    private readonly BoundedMap<EmulatedDispute> _disputes;
     private readonly BoundedMap<EmulatedRefund> _refunds;
     private readonly BoundedMap<EmulatedCustomer> _customers;
     private readonly BoundedMap<EmulatedPaymentMethod> _paymentMethods;
@@ -37,6 +39,8 @@ internal sealed partial class EmulatorApi : IDisposable
         _logger = logger;
         _idempotency = new EmulatorIdempotency(options.MaxObjects);
         _paymentIntents = new(options.MaxObjects);
+        _charges = new(options.MaxObjects);
+        _disputes = new(options.MaxObjects);
         _refunds = new(options.MaxObjects);
         _customers = new(options.MaxObjects);
         _paymentMethods = new(options.MaxObjects);

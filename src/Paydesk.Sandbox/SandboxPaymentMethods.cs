@@ -22,6 +22,12 @@ public static class SandboxPaymentMethods
     /// <summary>Needs 3-D Secure 2 on every charge; behaves as <see cref="AuthenticationRequired"/>.</summary>
     public const string ThreeDSecure2Required = "pm_card_threeDSecure2Required";
 
+    /// <summary>
+    /// Charges succeed, then a dispute opens (reason <c>fraudulent</c>, funds withdrawn) after
+    /// <see cref="StripeEmulatorOptions.DisputeDelay"/>, as Stripe's test card 4000 0000 0000 0259 does.
+    /// </summary>
+    public const string CreateDispute = "pm_card_createDispute";
+
     /// <summary>Sandbox only (not a Stripe method): the PaymentIntent goes <c>processing</c> and succeeds later, announced by a signed <c>payment_intent.succeeded</c> webhook.</summary>
     public const string Processing = "pm_sandbox_processing";
 
@@ -39,6 +45,7 @@ public static class SandboxPaymentMethods
         [IncorrectCvc] = new("visa", "0127", "incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect."),
         [AuthenticationRequired] = new("visa", "3184", "authentication_required", "authentication_required", AuthenticationDeclined, RequiresAuthentication: true),
         [ThreeDSecure2Required] = new("visa", "3220", "authentication_required", "authentication_required", AuthenticationDeclined, RequiresAuthentication: true),
+        [CreateDispute] = new("visa", "0259", Disputes: true),
         [Processing] = new("visa", "1000", Processing: true),
     };
 

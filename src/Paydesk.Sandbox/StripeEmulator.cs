@@ -14,8 +14,8 @@ namespace Paydesk.Sandbox;
 
 /// <summary>
 /// A stateful, Stripe-compatible HTTP server on loopback (Kestrel) that Stripe.net talks to through
-/// its <c>ApiBase</c>: the PaymentIntent, SetupIntent, PaymentMethod, Refund and Customer endpoints
-/// Paydesk uses, Stripe's form encoding, error JSON, idempotency and test payment methods, a 3-D
+/// its <c>ApiBase</c>: the PaymentIntent (with manual capture), Charge, Dispute, SetupIntent,
+/// PaymentMethod, Refund and Customer endpoints Paydesk uses, Stripe's form encoding, error JSON, idempotency and test payment methods, a 3-D
 /// Secure page for the customer's browser, and fault injection for tests.
 /// </summary>
 public sealed partial class StripeEmulator : IAsyncDisposable
@@ -122,12 +122,40 @@ public sealed partial class StripeEmulator : IAsyncDisposable
     public async Task<bool> AuthenticateAsync(string intentId, bool complete, CancellationToken cancellationToken) =>
         (await _api.AuthenticateAsync(intentId, token: null, complete, cancellationToken)).Settled;
 
+    /// <summary>
+    /// Lapses a <c>requires_capture</c> authorization now, as <see cref="StripeEmulatorOptions.AuthorizationLifetime"/>
+    /// running out does (<c>canceled</c>, <c>automatic</c>, <c>payment_intent.canceled</c> sent before it returns).
+    /// False when the intent was not waiting for capture.
+    /// </summary>
+    public Task<bool> LapseAuthorizationAsync(string paymentIntentId, CancellationToken cancellationToken) =>
+        _api.LapseAuthorizationAsync(paymentIntentId, cancellationToken);
+
+    /// <summary>The id of the dispute of the Paydesk payment's PaymentIntent (a <see cref="SandboxPaymentMethods.CreateDispute"/> charge), or null while none is open.</summary>
+    public string? DisputeIdFor(Guid paymentId) => _api.DisputeIdFor(paymentId.ToString());
+
+    /// <summary>
+    /// Submits <c>evidence[uncategorized_text]</c> as <c>POST /v1/disputes/{id}</c> does
+    /// (<c>winning_evidence</c> wins, <c>losing_evidence</c> loses, anything else is under review)
+    /// and returns the dispute's new status once its webhooks are sent.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The emulator refused it (unknown or already answered dispute).</exception>
+    public async Task<string> SubmitDisputeEvidenceAsync(string disputeId, string evidence, CancellationToken cancellationToken) =>
+        Answered(await _api.RespondToDisputeAsync(disputeId, evidence, cancellationToken));
+
+    /// <summary>Accepts the dispute as <c>POST /v1/disputes/{id}/close</c> does (<c>lost</c>) and returns once <c>charge.dispute.closed</c> is sent.</summary>
+    /// <exception cref="InvalidOperationException">The emulator refused it (unknown or already answered dispute).</exception>
+    public async Task<string> CloseDisputeAsync(string disputeId, CancellationToken cancellationToken) =>
+        Answered(await _api.RespondToDisputeAsync(disputeId, evidence: null, cancellationToken));
+
     public async ValueTask DisposeAsync()
     {
         _api.Dispose();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }
+
+    private static string Answered((bool Done, string StatusOrError) answer) =>
+        answer.Done ? answer.StatusOrError : throw new InvalidOperationException(answer.StatusOrError);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe-compatible sandbox listening on {BaseAddress}")]
     private static partial void LogStarted(ILogger logger, Uri baseAddress);

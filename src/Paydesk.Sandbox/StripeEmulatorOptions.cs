@@ -32,6 +32,17 @@ public sealed class StripeEmulatorOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ProcessingDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a <c>capture_method=manual</c> authorization stays <c>requires_capture</c> before the
+    /// emulator cancels it (<c>cancellation_reason: automatic</c>), as Stripe does after 7 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "31.00:00:00")]
+    public TimeSpan AuthorizationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long after a <c>pm_card_createDispute</c> charge succeeds its dispute opens.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan DisputeDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Share of API requests (0 to 1) that get a random fault; 0 in normal runs.</summary>
     [Range(0.0, 1.0)]
     public double FaultRate { get; set; }
@@ -41,7 +52,7 @@ public sealed class StripeEmulatorOptions
     public TimeSpan FaultDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How many payment intents, setup intents, payment methods, refunds and customers (each) and idempotency keys the emulator
+    /// How many payment intents, charges, disputes, setup intents, payment methods, refunds and customers (each) and idempotency keys the emulator
     /// keeps in memory; beyond that it forgets the oldest, so a long-running sandbox stays bounded.
     /// </summary>
     [Range(100, 10_000_000)]

@@ -11,7 +11,8 @@ internal sealed record TestMethodBehaviour(
     string? DeclineCode = null,
     string? Message = null,
     bool Processing = false,
-    bool RequiresAuthentication = false)
+    bool RequiresAuthentication = false,
+    bool Disputes = false)
 {
     /// <summary>Charged at once: no decline, no later settlement and no authentication.</summary>
     public bool Succeeds => ErrorCode is null && !Processing && !RequiresAuthentication;

@@ -47,6 +47,31 @@ public sealed class SandboxRegistrationTests
         Assert.Contains(failure.Failures, f => f.StartsWith("PaymentGateway:Sandbox:FaultRate: ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("AuthorizationLifetime", "00:00:00")]
+    [InlineData("AuthorizationLifetime", "32.00:00:00")]
+    [InlineData("DisputeDelay", "02:00:00")]
+    public void An_authorization_lifetime_or_dispute_delay_out_of_range_is_reported_with_its_full_key(string key, string value)
+    {
+        var services = new ServiceCollection();
+        services.AddSandbox(Configuration("true", (key, value)));
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StripeEmulatorOptions>>().Value);
+
+        Assert.Contains(failure.Failures, f => f.StartsWith($"PaymentGateway:Sandbox:{key}: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_short_authorization_lifetime_is_bound()
+    {
+        var services = new ServiceCollection();
+        services.AddSandbox(Configuration("true", ("AuthorizationLifetime", "00:00:02")));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(TimeSpan.FromSeconds(2), provider.GetRequiredService<IOptions<StripeEmulatorOptions>>().Value.AuthorizationLifetime);
+    }
+
     private static IConfiguration Configuration(string? enabled, params (string Key, string Value)[] settings)
     {
         var values = settings.ToDictionary(s => $"{StripeEmulatorOptions.SectionName}:{s.Key}", s => (string?)s.Value);

@@ -25,19 +25,26 @@ internal sealed class StripeNetSession : IAsyncDisposable
 
     public StripeClient Client { get; }
 
-    public static async Task<StripeNetSession> StartAsync() =>
-        new(await StripeEmulator.StartAsync(new StripeEmulatorOptions
+    public static async Task<StripeNetSession> StartAsync(Action<StripeEmulatorOptions>? configure = null, TimeProvider? clock = null)
+    {
+        var options = new StripeEmulatorOptions
         {
             SecretKey = TestKeys.SecretKey,
             ProcessingDelay = TimeSpan.FromHours(1),
             WebhookSecret = "whsec_stripe_net_tests",
-        }));
+        };
+        configure?.Invoke(options);
+        return new(await StripeEmulator.StartAsync(options, clock));
+    }
 
-    /// <summary>The events sent so far about the object, as (type, data.object).</summary>
+    /// <summary>The events sent so far about the object, as (type, data.object), in the order they were sent.</summary>
     public IReadOnlyList<(string Type, JsonElement Object)> EventsFor(string objectId) =>
         [.. _events
             .Select(e => (Type: e.GetProperty("type").GetString()!, Object: e.GetProperty("data").GetProperty("object")))
             .Where(e => e.Object.GetProperty("id").GetString() == objectId)];
+
+    /// <summary>The types of the events sent so far about the object, in order.</summary>
+    public IReadOnlyList<string> EventTypesFor(string objectId) => [.. EventsFor(objectId).Select(e => e.Type)];
 
     public async Task<Customer> CreateCustomerAsync() =>
         await Client.V1.Customers.CreateAsync(new CustomerCreateOptions { Email = "ada@example.com" });
