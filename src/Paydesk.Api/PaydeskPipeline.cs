@@ -30,7 +30,9 @@ internal static class PaydeskPipeline
             .RequireRateLimiting(RateLimiting.PerApiKeyPolicy)
             .MapUserEndpoints()
             .MapPaymentEndpoints()
-            .MapReportEndpoints();
+            .MapReportEndpoints()
+            .MapWebhookEndpointEndpoints()
+            .MapEventEndpoints();
         return app;
     }
 }

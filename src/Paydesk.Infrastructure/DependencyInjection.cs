@@ -4,6 +4,7 @@ using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Email;
 using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.PaymentGateway;
+using Paydesk.Infrastructure.External.Webhooks;
 using Paydesk.Infrastructure.Health;
 using Paydesk.Infrastructure.Reconciliation;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services
             .AddPersistence()
             .AddMessaging()
+            .AddWebhooks()
             .AddPaymentGateway()
             .AddReconciliation()
             .AddEmail()

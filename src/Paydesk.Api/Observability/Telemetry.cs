@@ -7,6 +7,7 @@ using Paydesk.Application.Common;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Relay;
+using Paydesk.Infrastructure.External.Webhooks;
 
 namespace Paydesk.Api.Observability;
 
@@ -29,6 +30,7 @@ internal static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddMeter(PaydeskTelemetry.Name)
                 .AddMeter(OutboxMetrics.MeterName)
+                .AddMeter(WebhookMetrics.MeterName)
                 .AddMeter("Npgsql")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
