@@ -20,7 +20,19 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         ["GET /v1/payments/{id}"] = (ApiScopes.PaymentsRead, HttpStatusCode.OK),
         ["POST /v1/payments/{id}/refunds"] = (ApiScopes.RefundsWrite, HttpStatusCode.Created),
         ["GET /v1/reports/daily-totals"] = (ApiScopes.ReportsRead, HttpStatusCode.OK),
+        ["POST /v1/webhook-endpoints"] = (ApiScopes.WebhooksWrite, HttpStatusCode.Created),
+        ["GET /v1/webhook-endpoints"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["GET /v1/webhook-endpoints/{id}"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["PATCH /v1/webhook-endpoints/{id}"] = (ApiScopes.WebhooksWrite, HttpStatusCode.OK),
+        ["DELETE /v1/webhook-endpoints/{id}"] = (ApiScopes.WebhooksWrite, HttpStatusCode.NoContent),
+        ["POST /v1/webhook-endpoints/{id}/rotate-secret"] = (ApiScopes.WebhooksWrite, HttpStatusCode.OK),
+        ["GET /v1/events"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["GET /v1/events/{id}"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["POST /v1/events/{id}/redeliver"] = (ApiScopes.WebhooksWrite, HttpStatusCode.Accepted),
     };
+
+    // A name that never resolves: the endpoints the matrix makes are never reached.
+    private const string WebhookUrl = "https://paydesk-matrix.invalid/hook";
 
     public static TheoryData<string, string> Matrix()
     {
@@ -88,6 +100,12 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         using var setup = fixture.Factory.CreateClientWithKey();
         var user = await setup.RegisterUserAsync();
         var payment = route.Contains("/v1/payments/", StringComparison.Ordinal) ? await setup.ChargedPaymentAsync(user.Id()) : default;
+        var endpointId = route.Contains("/v1/webhook-endpoints/", StringComparison.Ordinal)
+            ? (await (await setup.PostJsonAsync("/v1/webhook-endpoints", new { url = WebhookUrl, eventTypes = new[] { "*" } }, null)).ReadJsonAsync()).GetProperty("endpoint").Str("id")
+            : null;
+        var eventId = route.Contains("/v1/events/", StringComparison.Ordinal)
+            ? (await (await setup.GetAsync("/v1/events?limit=1")).ReadJsonAsync()).GetProperty("data")[0].Str("id")
+            : null;
         var (method, path, body) = route switch
         {
             "POST /v1/users" => (HttpMethod.Post, "/v1/users", $"{{\"email\":\"m-{Guid.NewGuid():N}@example.com\",\"name\":\"Matrix\"}}"),
@@ -97,6 +115,15 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
             "GET /v1/payments/{id}" => (HttpMethod.Get, $"/v1/payments/{payment.Id()}", null),
             "POST /v1/payments/{id}/refunds" => (HttpMethod.Post, $"/v1/payments/{payment.Id()}/refunds", "{\"amount\":100}"),
             "GET /v1/reports/daily-totals" => (HttpMethod.Get, "/v1/reports/daily-totals?from=2026-01-01&to=2026-01-31", (string?)null),
+            "POST /v1/webhook-endpoints" => (HttpMethod.Post, "/v1/webhook-endpoints", $"{{\"url\":\"{WebhookUrl}\",\"eventTypes\":[\"payment.*\"]}}"),
+            "GET /v1/webhook-endpoints" => (HttpMethod.Get, "/v1/webhook-endpoints", null),
+            "GET /v1/webhook-endpoints/{id}" => (HttpMethod.Get, $"/v1/webhook-endpoints/{endpointId}", null),
+            "PATCH /v1/webhook-endpoints/{id}" => (HttpMethod.Patch, $"/v1/webhook-endpoints/{endpointId}", "{\"enabled\":false}"),
+            "DELETE /v1/webhook-endpoints/{id}" => (HttpMethod.Delete, $"/v1/webhook-endpoints/{endpointId}", null),
+            "POST /v1/webhook-endpoints/{id}/rotate-secret" => (HttpMethod.Post, $"/v1/webhook-endpoints/{endpointId}/rotate-secret", null),
+            "GET /v1/events" => (HttpMethod.Get, "/v1/events", null),
+            "GET /v1/events/{id}" => (HttpMethod.Get, $"/v1/events/{eventId}", null),
+            "POST /v1/events/{id}/redeliver" => (HttpMethod.Post, $"/v1/events/{eventId}/redeliver", "{}"),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Unknown route."),
         };
 
