@@ -15,6 +15,15 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["GetPayment"] = ApiScopes.PaymentsRead,
         ["RefundPayment"] = ApiScopes.RefundsWrite,
         ["GetDailyTotals"] = ApiScopes.ReportsRead,
+        ["CreateWebhookEndpoint"] = ApiScopes.WebhooksWrite,
+        ["ListWebhookEndpoints"] = ApiScopes.WebhooksRead,
+        ["GetWebhookEndpoint"] = ApiScopes.WebhooksRead,
+        ["UpdateWebhookEndpoint"] = ApiScopes.WebhooksWrite,
+        ["DeleteWebhookEndpoint"] = ApiScopes.WebhooksWrite,
+        ["RotateWebhookSecret"] = ApiScopes.WebhooksWrite,
+        ["ListEvents"] = ApiScopes.WebhooksRead,
+        ["GetEvent"] = ApiScopes.WebhooksRead,
+        ["RedeliverEvent"] = ApiScopes.WebhooksWrite,
     };
 
     [Fact]
