@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Paydesk.Infrastructure.Database;
+using Paydesk.Infrastructure.External.Webhooks;
 using Paydesk.TestSupport;
 
 namespace Paydesk.Api.Tests.Webhooks;
@@ -68,6 +72,9 @@ public abstract class OutgoingWebhooksTests(DatabaseProvider provider)
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = n => Task.FromResult(n <= 2 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status204NoContent);
         await using var host = await WebhookTestHost.StartAsync(provider, clock: clock);
+        var meters = host.Factory.Services.GetRequiredService<IMeterFactory>();
+        using var outcomes = new MetricCollector<long>(meters, WebhookMetrics.MeterName, "paydesk.webhook.deliveries");
+        using var durations = new MetricCollector<double>(meters, WebhookMetrics.MeterName, "paydesk.webhook.attempt.duration");
         var (_, secret) = await host.CreateEndpointAsync(receiver.Url, "user.*");
         receiver.Secrets["current"] = secret;
 
@@ -86,6 +93,9 @@ public abstract class OutgoingWebhooksTests(DatabaseProvider provider)
         Assert.Equal(3, receiver.Received.Count);
         Assert.All(receiver.Received, r => Assert.Equal(eventId, r.Id));
         Assert.All(receiver.Received, r => Assert.True(r.VerifiedBy["current"]));
+        await Eventually.Until(() => Task.FromResult(outcomes.GetMeasurementSnapshot().Count), n => n == 3, "three outcomes counted");
+        Assert.Equal(["retrying", "retrying", "succeeded"], outcomes.GetMeasurementSnapshot().Select(m => (string)m.Tags["outcome"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(3, durations.GetMeasurementSnapshot().Count);
     }
 
     [Fact]
@@ -126,10 +136,13 @@ public abstract class OutgoingWebhooksTests(DatabaseProvider provider)
         Assert.InRange(retryIn, TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));
         clock.Advance(TimeSpan.FromSeconds(5));
         await host.DeliveryAfterAsync(eventId, 2);
+        await host.Factory.Services.GetRequiredService<WebhookHousekeeping>().RunAsync(CancellationToken.None);
+        var oldestAge = host.Factory.Services.GetRequiredService<WebhookMetrics>().OldestPendingAgeSeconds[Guid.Parse(endpointId)];
         clock.Advance(TimeSpan.FromMinutes(1));
         var dead = await host.DeliveryAfterAsync(eventId, 3);
 
         Assert.Equal("dead", dead.Str("status"));
+        Assert.InRange(oldestAge, 4.9, 5.1);
         var endpoint = await Eventually.Until(
             async () => await (await host.Client.GetAsync($"/v1/webhook-endpoints/{endpointId}")).ReadJsonAsync(),
             e => !e.GetProperty("enabled").GetBoolean(),
