@@ -104,7 +104,7 @@ public abstract class OutgoingWebhooksTests(DatabaseProvider provider)
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = _ => new TaskCompletionSource<int>().Task;
-        await using var host = await WebhookTestHost.StartAsync(provider, clock: clock);
+        await using var host = await WebhookTestHost.StartAsync(provider, WebhookTestHost.Settings(("Webhooks:Timeout", "00:00:00.500")), clock);
         await host.CreateEndpointAsync(receiver.Url, "*");
 
         await host.Client.RegisterUserAsync();

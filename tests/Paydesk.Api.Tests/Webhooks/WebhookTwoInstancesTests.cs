@@ -27,6 +27,14 @@ public abstract class WebhookTwoInstancesTests(DatabaseProvider provider)
                 async () => (await first.EventAsync(e.Id())).GetProperty("deliveries")[0].Str("status"), s => s == "succeeded", "delivery stored");
         }
 
+        // Every attempt was made by one instance: the receiver saw exactly the attempts the log holds.
+        var attempts = 0;
+        foreach (var e in page.GetProperty("data").EnumerateArray())
+        {
+            attempts += (await first.EventAsync(e.Id())).GetProperty("deliveries")[0].GetProperty("attempts").GetInt32();
+        }
+
+        Assert.Equal(attempts, receiver.Received.Count);
         Assert.Equal(Events, received.Count);
         Assert.Equal(Events, received.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
     }

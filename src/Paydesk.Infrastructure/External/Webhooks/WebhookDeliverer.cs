@@ -14,7 +14,6 @@ namespace Paydesk.Infrastructure.External.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDeliverer(
     IServiceScopeFactory scopes,
-    WebhookClient client,
     EndpointDisabledNotice disabledNotice,
     WebhookMetrics metrics,
     IOptions<WebhookOptions> options,
@@ -47,11 +46,13 @@ internal sealed partial class WebhookDeliverer(
             return;
         }
 
-        await AttemptAsync(db, delivery, endpoint!, message!.Payload, message.ContentType, now, cancellationToken);
+        // The typed client comes from the factory per attempt, so its handler is rotated as the factory intends.
+        var client = scope.ServiceProvider.GetRequiredService<WebhookClient>();
+        await AttemptAsync(db, client, delivery, endpoint!, message!.Payload, message.ContentType, now, cancellationToken);
     }
 
     private async Task AttemptAsync(
-        PaydeskDbContext db, WebhookDelivery delivery, WebhookEndpoint endpoint, string payload, string contentType, DateTimeOffset now, CancellationToken cancellationToken)
+        PaydeskDbContext db, WebhookClient client, WebhookDelivery delivery, WebhookEndpoint endpoint, string payload, string contentType, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var activity = PaydeskTelemetry.ActivitySource.StartActivity("webhook delivery", System.Diagnostics.ActivityKind.Client);
         activity?.SetTag("paydesk.webhook.endpoint_id", endpoint.Id.ToString());
