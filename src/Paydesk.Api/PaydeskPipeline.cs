@@ -31,7 +31,9 @@ internal static class PaydeskPipeline
             .MapUserEndpoints()
             .MapPaymentEndpoints()
             .MapPaymentMethodEndpoints()
-            .MapReportEndpoints();
+            .MapReportEndpoints()
+            .MapWebhookEndpointEndpoints()
+            .MapEventEndpoints();
         return app;
     }
 }

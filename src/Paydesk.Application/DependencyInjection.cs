@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Application.Events;
 using Paydesk.Application.IntegrationEvents;
 using Paydesk.Application.Notifications;
 using Paydesk.Application.PaymentMethods;
@@ -10,6 +11,7 @@ using Paydesk.Application.Payments;
 using Paydesk.Application.Reconciliation;
 using Paydesk.Application.Reports;
 using Paydesk.Application.Users;
+using Paydesk.Application.WebhookEndpoints;
 using Paydesk.Application.Webhooks;
 
 namespace Paydesk.Application;
@@ -41,6 +43,11 @@ public static class DependencyInjection
         services.AddScoped<GetDailyTotalsHandler>();
         services.AddScoped<HandleGatewayEventHandler>();
         services.AddScoped<ReconcilePaymentsHandler>();
+        services.AddScoped<CreateWebhookEndpointHandler>();
+        services.AddScoped<UpdateWebhookEndpointHandler>();
+        services.AddScoped<RotateWebhookSecretHandler>();
+        services.AddScoped<WebhookEndpointQueries>();
+        services.AddScoped<EventQueries>();
 
         services.AddSubscription<UserRegisteredData, WelcomeEmailHandler>();
         services.AddSubscription<PaymentSucceededData, PaymentSucceededEmailHandler>();

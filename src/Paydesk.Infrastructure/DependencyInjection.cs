@@ -6,6 +6,7 @@ using Paydesk.Infrastructure.External.Email;
 using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.External.PaymentGateway;
 using Paydesk.Infrastructure.External.Redis;
+using Paydesk.Infrastructure.External.Webhooks;
 using Paydesk.Infrastructure.Health;
 using Paydesk.Infrastructure.Reconciliation;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
             .AddPaymentsOptions()
             .AddPersistence()
             .AddMessaging()
+            .AddWebhooks()
             .AddPaymentGateway()
             .AddReconciliation()
             .AddEmail()

@@ -26,7 +26,19 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         ["GET /v1/users/{id}/payment-methods"] = (ApiScopes.UsersRead, HttpStatusCode.OK),
         ["DELETE /v1/users/{id}/payment-methods/{pmId}"] = (ApiScopes.UsersWrite, HttpStatusCode.NoContent),
         ["POST /v1/users/{id}/payment-methods/{pmId}/default"] = (ApiScopes.UsersWrite, HttpStatusCode.OK),
+        ["POST /v1/webhook-endpoints"] = (ApiScopes.WebhooksWrite, HttpStatusCode.Created),
+        ["GET /v1/webhook-endpoints"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["GET /v1/webhook-endpoints/{id}"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["PATCH /v1/webhook-endpoints/{id}"] = (ApiScopes.WebhooksWrite, HttpStatusCode.OK),
+        ["DELETE /v1/webhook-endpoints/{id}"] = (ApiScopes.WebhooksWrite, HttpStatusCode.NoContent),
+        ["POST /v1/webhook-endpoints/{id}/rotate-secret"] = (ApiScopes.WebhooksWrite, HttpStatusCode.OK),
+        ["GET /v1/events"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["GET /v1/events/{id}"] = (ApiScopes.WebhooksRead, HttpStatusCode.OK),
+        ["POST /v1/events/{id}/redeliver"] = (ApiScopes.WebhooksWrite, HttpStatusCode.Accepted),
     };
+
+    // A name that never resolves: the endpoints the matrix makes are never reached.
+    private const string WebhookUrl = "https://paydesk-matrix.invalid/hook";
 
     public static TheoryData<string, string> Matrix()
     {
@@ -98,6 +110,12 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         var setupId = route.Contains("{setupId}", StringComparison.Ordinal)
             ? (await (await setup.PostAsync($"/v1/users/{user.Id()}/payment-method-setups", null)).ReadJsonAsync()).Id()
             : null;
+        var endpointId = route.Contains("/v1/webhook-endpoints/", StringComparison.Ordinal)
+            ? (await (await setup.PostJsonAsync("/v1/webhook-endpoints", new { url = WebhookUrl, eventTypes = new[] { "*" } }, null)).ReadJsonAsync()).GetProperty("endpoint").Str("id")
+            : null;
+        var eventId = route.Contains("/v1/events/", StringComparison.Ordinal)
+            ? (await (await setup.GetAsync("/v1/events?limit=1")).ReadJsonAsync()).GetProperty("data")[0].Str("id")
+            : null;
         var (method, path, body) = route switch
         {
             "POST /v1/users" => (HttpMethod.Post, "/v1/users", $"{{\"email\":\"m-{Guid.NewGuid():N}@example.com\",\"name\":\"Matrix\"}}"),
@@ -113,6 +131,15 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
             "GET /v1/users/{id}/payment-methods" => (HttpMethod.Get, $"/v1/users/{user.Id()}/payment-methods", null),
             "DELETE /v1/users/{id}/payment-methods/{pmId}" => (HttpMethod.Delete, $"/v1/users/{user.Id()}/payment-methods/{saved}", null),
             "POST /v1/users/{id}/payment-methods/{pmId}/default" => (HttpMethod.Post, $"/v1/users/{user.Id()}/payment-methods/{saved}/default", "{}"),
+            "POST /v1/webhook-endpoints" => (HttpMethod.Post, "/v1/webhook-endpoints", $"{{\"url\":\"{WebhookUrl}\",\"eventTypes\":[\"payment.*\"]}}"),
+            "GET /v1/webhook-endpoints" => (HttpMethod.Get, "/v1/webhook-endpoints", null),
+            "GET /v1/webhook-endpoints/{id}" => (HttpMethod.Get, $"/v1/webhook-endpoints/{endpointId}", null),
+            "PATCH /v1/webhook-endpoints/{id}" => (HttpMethod.Patch, $"/v1/webhook-endpoints/{endpointId}", "{\"enabled\":false}"),
+            "DELETE /v1/webhook-endpoints/{id}" => (HttpMethod.Delete, $"/v1/webhook-endpoints/{endpointId}", null),
+            "POST /v1/webhook-endpoints/{id}/rotate-secret" => (HttpMethod.Post, $"/v1/webhook-endpoints/{endpointId}/rotate-secret", null),
+            "GET /v1/events" => (HttpMethod.Get, "/v1/events", null),
+            "GET /v1/events/{id}" => (HttpMethod.Get, $"/v1/events/{eventId}", null),
+            "POST /v1/events/{id}/redeliver" => (HttpMethod.Post, $"/v1/events/{eventId}/redeliver", "{}"),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Unknown route."),
         };
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Paydesk.Infrastructure.External.Messaging;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
+using Paydesk.Infrastructure.External.Webhooks;
 
 namespace Paydesk.Infrastructure.Tests;
 
@@ -9,5 +10,5 @@ namespace Paydesk.Infrastructure.Tests;
 internal static class UnitOfWorks
 {
     public static UnitOfWork For(PaydeskDbContext db) =>
-        new(db, new OutboxWriter(Options.Create(new MessagingOptions())), new OutboxSignal());
+        new(db, new OutboxWriter(Options.Create(new MessagingOptions())), new OutboxSignal(), new WebhookFanOut(db));
 }

@@ -9,8 +9,10 @@ internal static class ApiScopes
     public const string PaymentsWrite = "payments:write";
     public const string RefundsWrite = "refunds:write";
     public const string ReportsRead = "reports:read";
+    public const string WebhooksRead = "webhooks:read";
+    public const string WebhooksWrite = "webhooks:write";
 
-    public static IReadOnlyList<string> All { get; } = [UsersRead, UsersWrite, PaymentsRead, PaymentsWrite, RefundsWrite, ReportsRead];
+    public static IReadOnlyList<string> All { get; } = [UsersRead, UsersWrite, PaymentsRead, PaymentsWrite, RefundsWrite, ReportsRead, WebhooksRead, WebhooksWrite];
 
     public static bool IsKnown(string? scope) => scope is not null && All.Contains(scope, StringComparer.Ordinal);
 }

@@ -8,6 +8,7 @@ using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database;
 using Paydesk.Infrastructure.External.Messaging.Relay;
 using Paydesk.Infrastructure.External.Redis;
+using Paydesk.Infrastructure.External.Webhooks;
 
 namespace Paydesk.Api.Observability;
 
@@ -31,6 +32,7 @@ internal static class Telemetry
                 .AddMeter(PaydeskTelemetry.Name)
                 .AddMeter(OutboxMetrics.MeterName)
                 .AddMeter(RedisMetrics.MeterName)
+                .AddMeter(WebhookMetrics.MeterName)
                 .AddMeter("Npgsql")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

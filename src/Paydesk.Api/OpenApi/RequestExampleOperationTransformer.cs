@@ -13,6 +13,9 @@ internal sealed class RequestExampleOperationTransformer : IOpenApiOperationTran
         ["CreatePayment"] = """{ "userId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "amount": 1500, "currency": "USD", "source": "pm_card_visa", "description": "Order 42" }""",
         ["AttachPaymentMethod"] = """{ "paymentMethod": "pm_card_visa", "default": true }""",
         ["RefundPayment"] = """{ "amount": 500, "reason": "Damaged in transit" }""",
+        ["CreateWebhookEndpoint"] = """{ "url": "https://example.com/paydesk/webhooks", "eventTypes": ["payment.*"], "description": "Order service" }""",
+        ["UpdateWebhookEndpoint"] = """{ "eventTypes": ["payment.succeeded", "payment.refunded"], "enabled": true }""",
+        ["RedeliverEvent"] = """{ "endpointId": "0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b" }""",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

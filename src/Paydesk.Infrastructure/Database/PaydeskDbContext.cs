@@ -5,6 +5,7 @@ using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
+using Paydesk.Domain.WebhookEndpoints;
 using Paydesk.Domain.Webhooks;
 using Paydesk.Infrastructure.Database.Converters;
 using Paydesk.Infrastructure.External.Messaging.Inbox;
@@ -35,6 +36,12 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
 
     public DbSet<ReceivedGatewayEvent> ReceivedGatewayEvents => Set<ReceivedGatewayEvent>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,15 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Paydesk.Domain.Common;
 using Paydesk.Infrastructure.External.Messaging.Outbox;
+using Paydesk.Infrastructure.External.Webhooks;
 
 namespace Paydesk.Infrastructure.Database;
 
 /// <summary>
 /// Commits the context's changes in one transaction and turns the store's errors into the
 /// domain's, so that no layer above sees a database type. The domain events the changed entities
-/// raised become outbox rows in that same transaction: an event exists exactly when its change does.
+/// raised become outbox rows in that same transaction: an event exists exactly when its change does;
+/// so do its webhook deliveries.
 /// </summary>
-internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter, OutboxSignal outboxSignal) : IUnitOfWork
+internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter, OutboxSignal outboxSignal, WebhookFanOut webhookFanOut) : IUnitOfWork
 {
     private const string PostgresUniqueViolation = "23505";
     private const string PostgresForeignKeyViolation = "23503";
@@ -29,6 +31,7 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
             .OfType<OutboxMessage>()
             .ToList();
         db.OutboxMessages.AddRange(outboxRows);
+        var deliveries = await webhookFanOut.AddDeliveriesAsync(outboxRows, cancellationToken);
 
         try
         {
@@ -37,7 +40,7 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
         catch (Exception ex) when (ex is not (DbUpdateConcurrencyException or DbUpdateException))
         {
             // Nothing was committed: drop the rows so a retried save writes each event once.
-            DetachAll(outboxRows);
+            DetachAll(outboxRows, deliveries);
             throw;
         }
         catch (DbUpdateConcurrencyException ex)
@@ -58,7 +61,7 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
         }
         catch (DbUpdateException)
         {
-            DetachAll(outboxRows);
+            DetachAll(outboxRows, deliveries);
             throw;
         }
 
@@ -73,11 +76,16 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
         }
     }
 
-    private void DetachAll(List<OutboxMessage> rows)
+    private void DetachAll(List<OutboxMessage> rows, IReadOnlyList<Domain.WebhookEndpoints.WebhookDelivery> deliveries)
     {
         foreach (var row in rows)
         {
             db.Entry(row).State = EntityState.Detached;
+        }
+
+        foreach (var delivery in deliveries)
+        {
+            db.Entry(delivery).State = EntityState.Detached;
         }
     }
 

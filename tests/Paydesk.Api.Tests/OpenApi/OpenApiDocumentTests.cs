@@ -21,6 +21,15 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["ListPaymentMethods"] = ApiScopes.UsersRead,
         ["DetachPaymentMethod"] = ApiScopes.UsersWrite,
         ["SetDefaultPaymentMethod"] = ApiScopes.UsersWrite,
+        ["CreateWebhookEndpoint"] = ApiScopes.WebhooksWrite,
+        ["ListWebhookEndpoints"] = ApiScopes.WebhooksRead,
+        ["GetWebhookEndpoint"] = ApiScopes.WebhooksRead,
+        ["UpdateWebhookEndpoint"] = ApiScopes.WebhooksWrite,
+        ["DeleteWebhookEndpoint"] = ApiScopes.WebhooksWrite,
+        ["RotateWebhookSecret"] = ApiScopes.WebhooksWrite,
+        ["ListEvents"] = ApiScopes.WebhooksRead,
+        ["GetEvent"] = ApiScopes.WebhooksRead,
+        ["RedeliverEvent"] = ApiScopes.WebhooksWrite,
     };
 
     [Fact]

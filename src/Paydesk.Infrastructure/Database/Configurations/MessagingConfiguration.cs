@@ -24,6 +24,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The relay's claim: pending rows by due time. Retention and operators: by status and time.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.Status, m.PublishedAt });
+
+        // The events API: newest first, in keyset order.
+        builder.HasIndex(m => new { m.CreatedAt, m.Id });
     }
 }
 

@@ -50,9 +50,9 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Published rows are deleted once they are older than this.</summary>
+    /// <summary>Published rows are deleted once they are older than this; the events API shows what is kept.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
-    public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>The single-relay lease on SQLite: another process takes over after this long without a renewal.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
