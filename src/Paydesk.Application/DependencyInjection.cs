@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
+        services.AddScoped<CapturePaymentHandler>();
+        services.AddScoped<CancelPaymentHandler>();
         services.AddScoped<GetDailyTotalsHandler>();
         services.AddScoped<HandleGatewayEventHandler>();
         services.AddScoped<ReconcilePaymentsHandler>();
