@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddSubscription<PaymentFailedData, PaymentFailedEmailHandler>();
         services.AddSubscription<PaymentRequiresActionData, PaymentRequiresActionEmailHandler>();
         services.AddSubscription<PaymentRefundedData, PaymentRefundedEmailHandler>();
+        services.AddSubscription<PaymentCapturedData, PaymentCapturedEmailHandler>();
+        services.AddSubscription<PaymentCanceledData, PaymentCanceledEmailHandler>();
         return services;
     }
 }
