@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
+        services.AddScoped<CapturePaymentHandler>();
+        services.AddScoped<CancelPaymentHandler>();
         services.AddScoped<GetDailyTotalsHandler>();
         services.AddScoped<HandleGatewayEventHandler>();
         services.AddScoped<ReconcilePaymentsHandler>();
@@ -54,6 +56,8 @@ public static class DependencyInjection
         services.AddSubscription<PaymentFailedData, PaymentFailedEmailHandler>();
         services.AddSubscription<PaymentRequiresActionData, PaymentRequiresActionEmailHandler>();
         services.AddSubscription<PaymentRefundedData, PaymentRefundedEmailHandler>();
+        services.AddSubscription<PaymentCapturedData, PaymentCapturedEmailHandler>();
+        services.AddSubscription<PaymentCanceledData, PaymentCanceledEmailHandler>();
         return services;
     }
 }

@@ -19,6 +19,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
         ["POST /v1/payments"] = (ApiScopes.PaymentsWrite, HttpStatusCode.Created),
         ["GET /v1/payments/{id}"] = (ApiScopes.PaymentsRead, HttpStatusCode.OK),
         ["POST /v1/payments/{id}/refunds"] = (ApiScopes.RefundsWrite, HttpStatusCode.Created),
+        ["POST /v1/payments/{id}/capture"] = (ApiScopes.PaymentsWrite, HttpStatusCode.OK),
+        ["POST /v1/payments/{id}/cancel"] = (ApiScopes.PaymentsWrite, HttpStatusCode.OK),
         ["GET /v1/reports/daily-totals"] = (ApiScopes.ReportsRead, HttpStatusCode.OK),
         ["POST /v1/users/{id}/payment-method-setups"] = (ApiScopes.UsersWrite, HttpStatusCode.Created),
         ["GET /v1/users/{id}/payment-method-setups/{setupId}"] = (ApiScopes.UsersWrite, HttpStatusCode.OK),
@@ -105,7 +107,9 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
     {
         using var setup = fixture.Factory.CreateClientWithKey();
         var user = await setup.RegisterUserAsync();
-        var payment = route.Contains("/v1/payments/", StringComparison.Ordinal) ? await setup.ChargedPaymentAsync(user.Id()) : default;
+        var payment = route.EndsWith("/capture", StringComparison.Ordinal) || route.EndsWith("/cancel", StringComparison.Ordinal)
+            ? await setup.AuthorizedPaymentAsync(user.Id())
+            : route.Contains("/v1/payments/", StringComparison.Ordinal) ? await setup.ChargedPaymentAsync(user.Id()) : default;
         var saved = route.Contains("{pmId}", StringComparison.Ordinal) ? await AttachAsync(setup, user.Id()) : null;
         var setupId = route.Contains("{setupId}", StringComparison.Ordinal)
             ? (await (await setup.PostAsync($"/v1/users/{user.Id()}/payment-method-setups", null)).ReadJsonAsync()).Id()
@@ -124,6 +128,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFixture fixture) : IClassF
             "POST /v1/payments" => (HttpMethod.Post, "/v1/payments", $"{{\"userId\":\"{user.Id()}\",\"amount\":100,\"currency\":\"USD\",\"source\":\"pm_card_visa\"}}"),
             "GET /v1/payments/{id}" => (HttpMethod.Get, $"/v1/payments/{payment.Id()}", null),
             "POST /v1/payments/{id}/refunds" => (HttpMethod.Post, $"/v1/payments/{payment.Id()}/refunds", "{\"amount\":100}"),
+            "POST /v1/payments/{id}/capture" => (HttpMethod.Post, $"/v1/payments/{payment.Id()}/capture", "{\"amount\":100}"),
+            "POST /v1/payments/{id}/cancel" => (HttpMethod.Post, $"/v1/payments/{payment.Id()}/cancel", "{}"),
             "GET /v1/reports/daily-totals" => (HttpMethod.Get, "/v1/reports/daily-totals?from=2026-01-01&to=2026-01-31", (string?)null),
             "POST /v1/users/{id}/payment-method-setups" => (HttpMethod.Post, $"/v1/users/{user.Id()}/payment-method-setups", "{}"),
             "GET /v1/users/{id}/payment-method-setups/{setupId}" => (HttpMethod.Get, $"/v1/users/{user.Id()}/payment-method-setups/{setupId}", null),

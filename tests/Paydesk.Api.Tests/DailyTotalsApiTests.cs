@@ -56,6 +56,25 @@ public abstract class DailyTotalsApiTests(DatabaseProvider provider) : IAsyncLif
             rows);
     }
 
+    [Fact]
+    public async Task Captured_money_counts_on_the_day_of_capture_and_an_authorization_not_at_all()
+    {
+        var user = await _client.RegisterUserAsync();
+        var captured = await _client.AuthorizedPaymentAsync(user.Id(), amount: 1500);
+        await _client.AuthorizedPaymentAsync(user.Id(), amount: 700);
+        _clock.Advance(TimeSpan.FromHours(2));
+        var capture = await _client.CaptureAsync(captured.Id(), amount: 1200);
+        Assert.Equal(HttpStatusCode.OK, capture.StatusCode);
+
+        var report = await (await _client.GetAsync("/v1/reports/daily-totals?from=2026-02-27&to=2026-02-28")).ReadJsonAsync();
+
+        var rows = report.GetProperty("data").EnumerateArray()
+            .Select(r => $"{r.Str("date")} {r.Str("currency")} {r.Long("succeededCount")} {r.Long("failedCount")} {r.Long("grossAmount")} {r.Long("refundedAmount")} {r.Long("netAmount")}")
+            .ToList();
+        // The authorization left uncaptured is on its day with nothing counted, as a pending charge is.
+        Assert.Equal(["2026-02-27 USD 0 0 0 0 0", "2026-02-28 USD 1 0 1200 0 1200"], rows);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?from=2026-01-01")]

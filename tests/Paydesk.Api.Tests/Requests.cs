@@ -31,6 +31,22 @@ internal static class Requests
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>A manual-capture charge, authorized and now <c>requires_capture</c>.</summary>
+    public static async Task<JsonElement> AuthorizedPaymentAsync(this HttpClient client, string userId, long amount = 1500, string source = "pm_card_visa")
+    {
+        var response = await client.PostJsonAsync("/v1/payments", new { userId, amount, currency = "USD", source, description = "Test order", capture = "manual" }, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var payment = await response.ReadJsonAsync();
+        Assert.Equal("requires_capture", payment.Str("status"));
+        return payment;
+    }
+
+    public static Task<HttpResponseMessage> CaptureAsync(this HttpClient client, string paymentId, long? amount = null, string? idempotencyKey = null) =>
+        client.PostJsonAsync($"/v1/payments/{paymentId}/capture", amount is null ? new { } : new { amount }, idempotencyKey ?? Guid.NewGuid().ToString());
+
+    public static Task<HttpResponseMessage> CancelAsync(this HttpClient client, string paymentId, string? reason = null, string? idempotencyKey = null) =>
+        client.PostJsonAsync($"/v1/payments/{paymentId}/cancel", reason is null ? new { } : new { reason }, idempotencyKey ?? Guid.NewGuid().ToString());
+
     public static Task<HttpResponseMessage> RefundAsync(this HttpClient client, string paymentId, long? amount = null, string? idempotencyKey = null) =>
         client.PostJsonAsync($"/v1/payments/{paymentId}/refunds", amount is null ? new { } : new { amount }, idempotencyKey ?? Guid.NewGuid().ToString());
 

@@ -11,6 +11,8 @@ public sealed class StatusNamesTests
     [InlineData(PaymentStatus.Failed, "failed")]
     [InlineData(PaymentStatus.PartiallyRefunded, "partially_refunded")]
     [InlineData(PaymentStatus.Refunded, "refunded")]
+    [InlineData(PaymentStatus.RequiresCapture, "requires_capture")]
+    [InlineData(PaymentStatus.Canceled, "canceled")]
     public void Payment_status_has_a_snake_case_name_that_parses_back(PaymentStatus status, string name)
     {
         Assert.Equal(name, status.ToName());

@@ -44,7 +44,55 @@ internal static class PaymentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        payments.MapPost("/{id}/capture", CaptureAsync)
+            .RequireAuthorization(ApiScopes.PaymentsWrite)
+            .WithName("CapturePayment")
+            .WithSummary("Capture an authorized payment, fully or in part")
+            .WithDescription("Requires an Idempotency-Key header. For a payment created with capture 'manual' and now 'requires_capture': captures the amount (all that is authorized when left out) and releases the rest; the payment becomes 'succeeded' with amount (captured) and amountReleased. 409 capture_exceeds_authorized for more than amountCapturable, 409 payment_not_capturable for a payment in any other status. 202: the gateway's answer is not known yet. A repeat with the same key and body replays the first answer.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        payments.MapPost("/{id}/cancel", CancelAsync)
+            .RequireAuthorization(ApiScopes.PaymentsWrite)
+            .WithName("CancelPayment")
+            .WithSummary("Cancel a payment before it is captured")
+            .WithDescription("Requires an Idempotency-Key header. Cancels a payment that is 'requires_capture' (the authorization is released), 'requires_action', or 'pending' with a known gateway reference; it becomes 'canceled' with cancellationReason (the reason given, else requested_by_customer). 409 payment_not_cancelable for a captured payment (refund it instead) or one in any other status. 202: the gateway's answer is not known yet. A repeat with the same key and body replays the first answer.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         return v1;
+    }
+
+    private static async Task<Results<Ok<PaymentResponse>, Accepted<PaymentResponse>>> CaptureAsync(
+        Guid id,
+        CapturePaymentCommand? body,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        ClaimsPrincipal caller,
+        HttpContext httpContext,
+        CapturePaymentHandler handler,
+        CancellationToken cancellationToken) =>
+        Answer(httpContext, await handler.HandleAsync(id, body ?? new CapturePaymentCommand(null), caller.Idempotency(idempotencyKey), cancellationToken));
+
+    private static async Task<Results<Ok<PaymentResponse>, Accepted<PaymentResponse>>> CancelAsync(
+        Guid id,
+        CancelPaymentCommand? body,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        ClaimsPrincipal caller,
+        HttpContext httpContext,
+        CancelPaymentHandler handler,
+        CancellationToken cancellationToken) =>
+        Answer(httpContext, await handler.HandleAsync(id, body ?? new CancelPaymentCommand(null), caller.Idempotency(idempotencyKey), cancellationToken));
+
+    private static Results<Ok<PaymentResponse>, Accepted<PaymentResponse>> Answer(HttpContext httpContext, PaymentChangeResult result)
+    {
+        MarkReplay(httpContext, result.Replayed);
+        return result.Outcome == RequestOutcome.Pending
+            ? TypedResults.Accepted($"/v1/payments/{result.Payment.Id}", result.Payment)
+            : TypedResults.Ok(result.Payment);
     }
 
     private static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>>> CreateAsync(

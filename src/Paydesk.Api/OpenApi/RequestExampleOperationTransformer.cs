@@ -12,6 +12,8 @@ internal sealed class RequestExampleOperationTransformer : IOpenApiOperationTran
         ["RegisterUser"] = """{ "email": "ada@example.com", "name": "Ada Lovelace" }""",
         ["CreatePayment"] = """{ "userId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "amount": 1500, "currency": "USD", "source": "pm_card_visa", "description": "Order 42" }""",
         ["AttachPaymentMethod"] = """{ "paymentMethod": "pm_card_visa", "default": true }""",
+        ["CapturePayment"] = """{ "amount": 1200 }""",
+        ["CancelPayment"] = """{ "reason": "Order canceled before shipping" }""",
         ["RefundPayment"] = """{ "amount": 500, "reason": "Damaged in transit" }""",
         ["CreateWebhookEndpoint"] = """{ "url": "https://example.com/paydesk/webhooks", "eventTypes": ["payment.*"], "description": "Order service" }""",
         ["UpdateWebhookEndpoint"] = """{ "eventTypes": ["payment.succeeded", "payment.refunded"], "enabled": true }""",

@@ -29,6 +29,23 @@ public interface IPaymentGateway
     /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
     Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Captures <paramref name="amount"/> minor units of the authorized charge <paramref name="reference"/>
+    /// (the rest is released), under <see cref="GatewayChargeRequest.CaptureIdempotencyKey"/>. Returns what
+    /// became of the charge: succeeded with the amount received, or the outcome it reached first
+    /// (canceled when the authorization lapsed, say).
+    /// </summary>
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
+    Task<GatewayChargeOutcome> CaptureAsync(GatewayChargeRequest request, string reference, long amount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels the charge <paramref name="reference"/> at the caller's request (an authorization
+    /// released, or a charge still waiting for the payer), under <see cref="GatewayChargeRequest.CancelOnRequestIdempotencyKey"/>.
+    /// Returns what became of the charge: canceled, or the outcome it reached first.
+    /// </summary>
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway's answer is unknown.</exception>
+    Task<GatewayChargeOutcome> CancelOnRequestAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken);
+
     /// <summary>What the gateway knows of the refund; null when it has no record.</summary>
     /// <exception cref="PaymentGatewayUnavailableException">The gateway could not be asked.</exception>
     Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
@@ -46,8 +63,17 @@ public sealed record GatewayChargeRequest(
     public static GatewayChargeRequest For(Payment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey);
+        return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey) { Capture = payment.Capture };
     }
+
+    /// <summary>Whether the charge takes the money at once or only authorizes it.</summary>
+    public CaptureMethod Capture { get; init; }
+
+    /// <summary>The key a capture of this charge is sent with: a charge is captured once, so it is derived from the payment.</summary>
+    public string CaptureIdempotencyKey => $"capture_{PaymentId.Value:N}";
+
+    /// <summary>The key a cancel the caller asked for is sent with; distinct from the abandoned-authentication cancel's.</summary>
+    public string CancelOnRequestIdempotencyKey => $"void_{PaymentId.Value:N}";
 
     /// <summary>The key a cancel of this charge is sent with: derived from the payment, so every retry of it is the same request.</summary>
     public string CancelIdempotencyKey => $"cancel_{PaymentId.Value:N}";

@@ -17,6 +17,8 @@ internal static class IdempotentOperations
 {
     public const string CreatePayment = "payments.create";
     public const string RefundPayment = "payments.refund";
+    public const string CapturePayment = "payments.capture";
+    public const string CancelPayment = "payments.cancel";
 }
 
 /// <summary>How an idempotent request ended, as its record stores it and its replay answers it.</summary>

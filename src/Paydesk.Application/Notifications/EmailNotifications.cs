@@ -16,6 +16,8 @@ public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender s
     public const string PaymentFailed = "payment_failed";
     public const string PaymentRequiresAction = "payment_requires_action";
     public const string PaymentRefunded = "payment_refunded";
+    public const string PaymentCaptured = "payment_captured";
+    public const string PaymentCanceled = "payment_canceled";
 
     public Task<EmailSendResult> SendWelcomeAsync(Guid eventId, EmailRecipient to, CancellationToken cancellationToken) =>
         SendAsync(eventId, Welcome, to, new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);

@@ -16,6 +16,7 @@ namespace Paydesk.Application.Payments;
 /// <param name="Source">A one-off payment-method token.</param>
 /// <param name="OffSession">False when the payer is present and can authenticate (3-D Secure); true by default.</param>
 /// <param name="ReturnUrl">For an on-session charge: where the payer returns after authenticating.</param>
+/// <param name="Capture"><c>automatic</c> (the default) takes the money at once; <c>manual</c> only authorizes it for a later capture.</param>
 public sealed record CreatePaymentCommand(
     Guid? UserId,
     long? Amount,
@@ -24,7 +25,8 @@ public sealed record CreatePaymentCommand(
     string? Description,
     string? PaymentMethodId = null,
     bool? OffSession = null,
-    string? ReturnUrl = null);
+    string? ReturnUrl = null,
+    string? Capture = null);
 
 /// <summary>The payment as the charge left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
 public sealed record CreatePaymentResult(PaymentResponse Payment, RequestOutcome Outcome, bool Replayed);
@@ -63,6 +65,9 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
         RuleFor(c => c.Description).MaximumLength(Payment.MaxDescriptionLength)
             .WithMessage($"The description must be at most {Payment.MaxDescriptionLength} characters.")
             .OverridePropertyName("description");
+        RuleFor(c => c.Capture).Must(name => CaptureMethodNames.TryParse(name, out _))
+            .WithMessage($"The capture must be '{CaptureMethodNames.Automatic}' (the default) or '{CaptureMethodNames.Manual}'.")
+            .OverridePropertyName("capture");
         Include(new CreatePaymentSessionRules(options));
     }
 
@@ -93,7 +98,8 @@ public sealed partial class CreatePaymentHandler(
         var paymentId = PaymentId.New();
         var amount = Money.Positive(command.Amount!.Value, Currency.FromCode(command.Currency));
         var method = await methods.ResolveAsync(command, userId, cancellationToken);
-        var payment = Payment.Create(paymentId, userId, amount, method, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow());
+        CaptureMethodNames.TryParse(command.Capture, out var capture);
+        var payment = Payment.Create(paymentId, userId, amount, method, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow(), capture);
         payments.Add(payment);
 
         // The key and the pending payment become durable together, before the gateway is called.

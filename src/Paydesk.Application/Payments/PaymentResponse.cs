@@ -23,7 +23,12 @@ public sealed record PaymentResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     NextActionResponse? NextAction = null,
-    string? ClientSecret = null)
+    string? ClientSecret = null,
+    string Capture = CaptureMethodNames.Automatic,
+    long AmountCapturable = 0,
+    DateTimeOffset? CaptureBefore = null,
+    long AmountReleased = 0,
+    string? CancellationReason = null)
 {
     /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
     public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
@@ -48,7 +53,12 @@ public sealed record PaymentResponse(
         payment.CreatedAt,
         payment.UpdatedAt,
         payment.NextAction is { } action ? new NextActionResponse(action.Type, action.Url) : null,
-        payment.ClientSecret);
+        payment.ClientSecret,
+        payment.Capture.ToName(),
+        payment.AmountCapturable,
+        payment.CaptureBefore,
+        payment.AmountReleased,
+        payment.CancellationReason);
 }
 
 /// <summary>What the payer must do: <c>redirect_to_url</c> (open <see cref="Url"/>) or <c>use_stripe_sdk</c> (Stripe.js <c>handleNextAction</c> with the client secret).</summary>

@@ -189,6 +189,12 @@ public sealed partial class ReconcilePaymentsHandler(
                 return refund is null
                     ? null
                     : (RefundPaymentHandler.OutcomeOf(refund), JsonSerializer.Serialize(RefundResponse.From(parent!, refund), StoredJson.Options));
+            case IdempotentOperations.CapturePayment or IdempotentOperations.CancelPayment:
+                // A capture or cancel whose gateway answer was lost: the payment as the webhook or a look-up left it.
+                var changed = await payments.GetByIdAsync(new PaymentId(record.ResourceId), cancellationToken);
+                return changed is null
+                    ? null
+                    : (RequestOutcome.Completed, JsonSerializer.Serialize(PaymentResponse.From(changed), StoredJson.Options));
             default:
                 return null;
         }

@@ -11,6 +11,12 @@ public enum GatewayChargeStatus
 
     /// <summary>The gateway refused the request itself (e.g. an unknown payment method).</summary>
     Rejected,
+
+    /// <summary>A manual-capture charge was authorized: the money is held until captured or released.</summary>
+    Authorized,
+
+    /// <summary>The charge was canceled before any money was captured (on request, or its authorization lapsed).</summary>
+    Canceled,
 }
 
 /// <summary>
@@ -28,6 +34,8 @@ public sealed record GatewayChargeOutcome
     public const string AuthenticationRequiredMessage = "The card requires authentication: charge it on-session, with the payer present to authenticate.";
     public const string AbandonedCode = "authentication_abandoned";
     public const string AbandonedMessage = "The payer did not complete authentication in time; the payment was canceled.";
+    public const string AuthorizationExpiredReason = "authorization_expired";
+    public const string RequestedReason = "requested_by_customer";
 
     public GatewayChargeOutcome(GatewayChargeStatus status, string? reference, string? failureCode = null, string? failureMessage = null)
     {
@@ -45,7 +53,31 @@ public sealed record GatewayChargeOutcome
     public static GatewayChargeOutcome ActionRequired(string reference, PaymentNextAction? nextAction, string? clientSecret) =>
         new(GatewayChargeStatus.RequiresAction, reference) { NextAction = nextAction, ClientSecret = clientSecret };
 
+    /// <summary>A manual-capture charge held <paramref name="amountCapturable"/> until <paramref name="captureBefore"/> (when the gateway said).</summary>
+    public static GatewayChargeOutcome Authorized(string reference, long amountCapturable, DateTimeOffset? captureBefore) =>
+        new(GatewayChargeStatus.Authorized, reference) { AmountCapturable = amountCapturable, CaptureBefore = captureBefore };
+
+    /// <summary>The charge succeeded and took <paramref name="amountReceived"/> (a capture of less than was authorized releases the rest).</summary>
+    public static GatewayChargeOutcome Captured(string reference, long amountReceived) =>
+        new(GatewayChargeStatus.Succeeded, reference) { AmountReceived = amountReceived };
+
+    /// <summary>The charge was canceled before capture, <paramref name="reason"/> saying why (e.g. <see cref="AuthorizationExpiredReason"/>).</summary>
+    public static GatewayChargeOutcome CanceledFor(string reference, string reason) =>
+        new(GatewayChargeStatus.Canceled, reference) { CancellationReason = reason };
+
     public GatewayChargeStatus Status { get; }
+
+    /// <summary>Set only for <see cref="GatewayChargeStatus.Authorized"/>: the minor units that may be captured.</summary>
+    public long? AmountCapturable { get; private init; }
+
+    /// <summary>Set only for <see cref="GatewayChargeStatus.Authorized"/>, when known: when the authorization lapses.</summary>
+    public DateTimeOffset? CaptureBefore { get; private init; }
+
+    /// <summary>For <see cref="GatewayChargeStatus.Succeeded"/>, when known: the minor units the gateway took.</summary>
+    public long? AmountReceived { get; private init; }
+
+    /// <summary>Set only for <see cref="GatewayChargeStatus.Canceled"/>: why.</summary>
+    public string? CancellationReason { get; private init; }
 
     /// <summary>Set only for <see cref="GatewayChargeStatus.RequiresAction"/>: what the payer must do.</summary>
     public PaymentNextAction? NextAction { get; private init; }

@@ -12,12 +12,14 @@ public sealed class Payment : IHasDomainEvents
     public const int MaxDescriptionLength = 1000;
     public const int MaxFailureMessageLength = 500;
     public const int MaxClientSecretLength = 255;
+    public const int MaxCancellationReasonLength = 500;
 
     private readonly List<Refund> _refunds = [];
     private readonly DomainEventList _events = new();
 
-    private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now)
+    private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, CaptureMethod capture)
     {
+        Capture = capture;
         Id = id;
         UserId = userId;
         Amount = amount.MinorUnits;
@@ -62,6 +64,24 @@ public sealed class Payment : IHasDomainEvents
     public string? ReturnUrl { get; private set; }
 
     public string? Description { get; private set; }
+
+    /// <summary>Whether a successful charge takes the money at once or only authorizes it for a later capture.</summary>
+    public CaptureMethod Capture { get; private set; }
+
+    /// <summary>While <c>requires_capture</c>: the minor units that may still be captured; 0 otherwise.</summary>
+    public long AmountCapturable { get; private set; }
+
+    /// <summary>While <c>requires_capture</c>: when the authorization lapses, when the gateway said.</summary>
+    public DateTimeOffset? CaptureBefore { get; private set; }
+
+    /// <summary>After a partial capture: the authorized minor units released uncaptured.</summary>
+    public long AmountReleased { get; private set; }
+
+    /// <summary>When a manual-capture payment was captured; null for one captured at once (it counts on its creation day).</summary>
+    public DateTimeOffset? CapturedAt { get; private set; }
+
+    /// <summary>When <c>canceled</c>: why (the caller's reason, or e.g. <c>authorization_expired</c>).</summary>
+    public string? CancellationReason { get; private set; }
 
     public PaymentStatus Status { get; private set; }
 
@@ -118,7 +138,7 @@ public sealed class Payment : IHasDomainEvents
     public static Payment Create(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now) =>
         Create(id, userId, amount, ChargeMethod.OneOff(source), description, idempotencyKey, now);
 
-    public static Payment Create(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now)
+    public static Payment Create(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, CaptureMethod capture = CaptureMethod.Automatic)
     {
         ArgumentNullException.ThrowIfNull(method);
         Money.Positive(amount.MinorUnits, amount.Currency);
@@ -133,7 +153,47 @@ public sealed class Payment : IHasDomainEvents
         }
 
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now));
+        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now), capture);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="amount"/> (all that is authorized when null) may be captured now
+    /// and returns it; the gateway's answer then settles the payment through <see cref="Apply(GatewayChargeOutcome, DateTimeOffset, OutcomeRule)"/>.
+    /// </summary>
+    public long EnsureCapturable(long? amount)
+    {
+        if (Status != PaymentStatus.RequiresCapture)
+        {
+            throw new DomainException("payment_not_capturable", $"A {Status.ToName()} payment cannot be captured; only a requires_capture payment can.");
+        }
+
+        var capture = amount ?? AmountCapturable;
+        if (capture <= 0)
+        {
+            throw new InvalidValueException("invalid_amount", "The amount to capture must be at least 1 minor unit.");
+        }
+
+        return capture <= AmountCapturable
+            ? capture
+            : throw new DomainException("capture_exceeds_authorized", $"At most {AmountCapturable} minor units are authorized; {capture} cannot be captured.");
+    }
+
+    /// <summary>
+    /// Checks that the payment may be canceled now: no money is captured and the gateway knows the
+    /// charge. A captured payment is refunded instead.
+    /// </summary>
+    public void EnsureCancelable()
+    {
+        var cancelable = Status is PaymentStatus.RequiresCapture or PaymentStatus.RequiresAction
+            || (Status == PaymentStatus.Pending && GatewayReference is not null);
+        if (!cancelable)
+        {
+            throw new DomainException(
+                "payment_not_cancelable",
+                Status is PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded
+                    ? "The payment's money was captured: refund it instead."
+                    : $"A {Status.ToName()} payment cannot be canceled.");
+        }
     }
 
     /// <summary>
@@ -175,9 +235,19 @@ public sealed class Payment : IHasDomainEvents
 
         // Only an open payment may end, and only a pending one may need action or be processing: a
         // settled payment never moves back, whatever order the gateway's answers arrive in.
-        var allowed = outcome.Status is GatewayChargeStatus.RequiresAction or GatewayChargeStatus.Processing
-            ? Status == PaymentStatus.Pending
-            : Status is PaymentStatus.Pending or PaymentStatus.RequiresAction;
+        // An authorization is held until captured (success) or released (canceled).
+        var allowed = outcome.Status switch
+        {
+            GatewayChargeStatus.RequiresAction or GatewayChargeStatus.Processing => Status == PaymentStatus.Pending,
+            GatewayChargeStatus.Succeeded or GatewayChargeStatus.Canceled => Status is PaymentStatus.Pending or PaymentStatus.RequiresAction or PaymentStatus.RequiresCapture,
+            _ => Status is PaymentStatus.Pending or PaymentStatus.RequiresAction,
+        };
+        if (outcome.Status == GatewayChargeStatus.Authorized && Status == PaymentStatus.RequiresCapture && GatewayReference == outcome.Reference)
+        {
+            // A second report of the same authorization (a webhook without the lapse time, say) only fills in what is missing.
+            return RecordCaptureBefore(outcome, now);
+        }
+
         if (outcome.Status == GatewayChargeStatus.RequiresAction && Status == PaymentStatus.RequiresAction && GatewayReference == outcome.Reference)
         {
             // A second report of the same request for action (a webhook that carried less, say) only fills in what is missing.
@@ -193,6 +263,9 @@ public sealed class Payment : IHasDomainEvents
 
         switch (outcome.Status)
         {
+            case GatewayChargeStatus.Succeeded when Status == PaymentStatus.RequiresCapture:
+                SettleCapture(outcome, now);
+                break;
             case GatewayChargeStatus.Succeeded:
                 Status = PaymentStatus.Succeeded;
                 (GatewayReference, FailureCode, FailureMessage) = (outcome.Reference, null, null);
@@ -215,6 +288,23 @@ public sealed class Payment : IHasDomainEvents
                 (NextActionType, NextActionUrl, ClientSecret) = (outcome.NextAction?.Type, outcome.NextAction?.Url, outcome.ClientSecret);
                 Touch(now);
                 _events.Raise(new PaymentRequiresAction(Id, UserId, Total, outcome.Reference!, UpdatedAt));
+                break;
+            case GatewayChargeStatus.Authorized:
+                Status = PaymentStatus.RequiresCapture;
+                GatewayReference = outcome.Reference;
+                (AmountCapturable, CaptureBefore) = (Math.Min(outcome.AmountCapturable ?? Amount, Amount), outcome.CaptureBefore is { } lapse ? Timestamps.Normalize(lapse) : null);
+                ClearNextAction();
+                Touch(now);
+                _events.Raise(new PaymentAuthorized(Id, UserId, Total, outcome.Reference!, CaptureBefore, UpdatedAt));
+                break;
+            case GatewayChargeStatus.Canceled:
+                Status = PaymentStatus.Canceled;
+                GatewayReference = outcome.Reference ?? GatewayReference;
+                CancellationReason = Bounded(outcome.CancellationReason ?? GatewayChargeOutcome.RequestedReason, MaxCancellationReasonLength);
+                (AmountCapturable, CaptureBefore) = (0, null);
+                ClearNextAction();
+                Touch(now);
+                _events.Raise(new PaymentCanceled(Id, UserId, Total, CancellationReason, UpdatedAt));
                 break;
             case GatewayChargeStatus.Processing when GatewayReference == outcome.Reference:
                 return false;
@@ -279,6 +369,33 @@ public sealed class Payment : IHasDomainEvents
         NextReconcileAt = Timestamps.Normalize(nextCheckAt);
         Version++;
     }
+
+    // The capture takes what the gateway says it received (all that was authorized when it does not say) and releases the rest.
+    private void SettleCapture(GatewayChargeOutcome outcome, DateTimeOffset now)
+    {
+        var authorized = Amount;
+        var captured = Math.Clamp(outcome.AmountReceived ?? AmountCapturable, 1, authorized);
+        Status = PaymentStatus.Succeeded;
+        (Amount, AmountReleased, AmountCapturable, CaptureBefore) = (captured, authorized - captured, 0, null);
+        (GatewayReference, FailureCode, FailureMessage) = (outcome.Reference ?? GatewayReference, null, null);
+        Touch(now);
+        CapturedAt = UpdatedAt;
+        _events.Raise(new PaymentCaptured(Id, UserId, Total, new Money(AmountReleased, Currency), GatewayReference!, UpdatedAt));
+    }
+
+    private bool RecordCaptureBefore(GatewayChargeOutcome outcome, DateTimeOffset now)
+    {
+        if (CaptureBefore is not null || outcome.CaptureBefore is not { } lapse)
+        {
+            return false;
+        }
+
+        CaptureBefore = Timestamps.Normalize(lapse);
+        Touch(now);
+        return true;
+    }
+
+    private static string Bounded(string value, int maxLength) => value.Length > maxLength ? value[..maxLength] : value;
 
     private bool RecordNextAction(GatewayChargeOutcome outcome, DateTimeOffset now)
     {

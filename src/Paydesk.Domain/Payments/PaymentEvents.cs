@@ -20,3 +20,12 @@ public sealed record PaymentRefunded(
     Money RemainingAmount,
     PaymentStatus Status,
     DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A manual-capture charge was authorized; the money is held until <paramref name="CaptureBefore"/> (when known).</summary>
+public sealed record PaymentAuthorized(PaymentId PaymentId, UserId UserId, Money Amount, string GatewayReference, DateTimeOffset? CaptureBefore, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>An authorization was captured: <paramref name="Amount"/> taken, <paramref name="AmountReleased"/> released.</summary>
+public sealed record PaymentCaptured(PaymentId PaymentId, UserId UserId, Money Amount, Money AmountReleased, string GatewayReference, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A payment was canceled before capture; <paramref name="Reason"/> is e.g. <c>authorization_expired</c>.</summary>
+public sealed record PaymentCanceled(PaymentId PaymentId, UserId UserId, Money Amount, string Reason, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -9,6 +9,12 @@ public enum PaymentStatus
     Failed,
     PartiallyRefunded,
     Refunded,
+
+    /// <summary>Authorized and not yet captured: the money is held on the card until captured, canceled or lapsed.</summary>
+    RequiresCapture,
+
+    /// <summary>Canceled before any money was captured: on request, or because the authorization lapsed.</summary>
+    Canceled,
 }
 
 public enum RefundStatus
@@ -29,6 +35,8 @@ public static class StatusNames
         PaymentStatus.Failed => "failed",
         PaymentStatus.PartiallyRefunded => "partially_refunded",
         PaymentStatus.Refunded => "refunded",
+        PaymentStatus.RequiresCapture => "requires_capture",
+        PaymentStatus.Canceled => "canceled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -40,6 +48,8 @@ public static class StatusNames
         "failed" => PaymentStatus.Failed,
         "partially_refunded" => PaymentStatus.PartiallyRefunded,
         "refunded" => PaymentStatus.Refunded,
+        "requires_capture" => PaymentStatus.RequiresCapture,
+        "canceled" => PaymentStatus.Canceled,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown payment status."),
     };
 

@@ -14,6 +14,8 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["CreatePayment"] = ApiScopes.PaymentsWrite,
         ["GetPayment"] = ApiScopes.PaymentsRead,
         ["RefundPayment"] = ApiScopes.RefundsWrite,
+        ["CapturePayment"] = ApiScopes.PaymentsWrite,
+        ["CancelPayment"] = ApiScopes.PaymentsWrite,
         ["GetDailyTotals"] = ApiScopes.ReportsRead,
         ["CreatePaymentMethodSetup"] = ApiScopes.UsersWrite,
         ["GetPaymentMethodSetup"] = ApiScopes.UsersWrite,
@@ -99,6 +101,8 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
     [Theory]
     [InlineData("CreatePayment")]
     [InlineData("RefundPayment")]
+    [InlineData("CapturePayment")]
+    [InlineData("CancelPayment")]
     public async Task The_money_moving_operations_require_an_idempotency_key_header(string operationId)
     {
         var document = await GetDocumentAsync();
@@ -114,6 +118,8 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
     [InlineData("RegisterUser")]
     [InlineData("CreatePayment")]
     [InlineData("RefundPayment")]
+    [InlineData("CapturePayment")]
+    [InlineData("CancelPayment")]
     [InlineData("AttachPaymentMethod")]
     public async Task The_main_request_bodies_have_examples(string operationId)
     {

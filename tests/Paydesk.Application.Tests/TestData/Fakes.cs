@@ -235,6 +235,12 @@ internal sealed class FakePaymentGateway : IPaymentGateway
     public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not reconcile.");
 
+    public Task<GatewayChargeOutcome> CaptureAsync(GatewayChargeRequest request, string reference, long amount, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not capture.");
+
+    public Task<GatewayChargeOutcome> CancelOnRequestAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not cancel on request.");
+
     public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not cancel.");
 

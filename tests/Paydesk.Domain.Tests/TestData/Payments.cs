@@ -54,6 +54,23 @@ internal static class Payments
         return payment;
     }
 
+    /// <summary>A manual-capture charge the gateway authorized: <c>requires_capture</c>.</summary>
+    public static Payment AwaitingCapture(long amount = 1500, string currency = "USD")
+    {
+        var payment = Payment.Create(
+            PaymentId.New(), UserId.New(), Money.Positive(amount, Currency.FromCode(currency)), ChargeMethod.OneOff("pm_card_visa"),
+            "Order 1001", $"charge_{Guid.NewGuid():N}", Times.Created, CaptureMethod.Manual);
+        payment.Apply(GatewayChargeOutcome.Authorized("pi_auth_1", amount, Times.Created.AddDays(7)), Times.Created.AddSeconds(1), OutcomeRule.Strict);
+        return payment;
+    }
+
+    public static Payment Canceled(long amount = 1500, string currency = "USD")
+    {
+        var payment = AwaitingCapture(amount, currency);
+        payment.Apply(GatewayChargeOutcome.CanceledFor("pi_auth_1", GatewayChargeOutcome.RequestedReason), Times.Created.AddSeconds(2), OutcomeRule.Strict);
+        return payment;
+    }
+
     public static Payment InStatus(PaymentStatus status) => status switch
     {
         PaymentStatus.Pending => Pending(),
@@ -62,6 +79,8 @@ internal static class Payments
         PaymentStatus.Failed => Failed(),
         PaymentStatus.PartiallyRefunded => PartiallyRefunded(),
         PaymentStatus.Refunded => Refunded(),
+        PaymentStatus.RequiresCapture => AwaitingCapture(),
+        PaymentStatus.Canceled => Canceled(),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -142,6 +142,12 @@ public abstract class ChargeCommitRaceTests(DatabaseFixture fixture)
         public Task<GatewayChargeOutcome?> LookUpChargeAsync(GatewayChargeRequest request, string? reference, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<GatewayChargeOutcome> CaptureAsync(GatewayChargeRequest request, string reference, long amount, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("These tests do not capture.");
+
+        public Task<GatewayChargeOutcome> CancelOnRequestAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("These tests do not cancel on request.");
+
         public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 

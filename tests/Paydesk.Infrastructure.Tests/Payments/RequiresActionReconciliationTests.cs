@@ -132,6 +132,12 @@ public abstract class RequiresActionReconciliationTests(DatabaseFixture fixture)
                 ? GatewayChargeOutcome.ActionRequired(reference!, null, null)
                 : new GatewayChargeOutcome(LookUp, reference));
 
+        public Task<GatewayChargeOutcome> CaptureAsync(GatewayChargeRequest request, string reference, long amount, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("These tests do not capture.");
+
+        public Task<GatewayChargeOutcome> CancelOnRequestAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("These tests do not cancel on request.");
+
         public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken)
         {
             Cancels.Enqueue((request.PaymentId, request.CancelIdempotencyKey));

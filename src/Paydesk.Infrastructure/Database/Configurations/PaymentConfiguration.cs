@@ -24,6 +24,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.NextActionUrl).HasMaxLength(PaymentNextAction.MaxUrlLength);
         builder.Property(p => p.ClientSecret).HasMaxLength(Payment.MaxClientSecretLength);
         builder.Property(p => p.IdempotencyKey).IsRequired().HasMaxLength(255);
+        builder.Property(p => p.Capture).HasConversion(method => method.ToName(), name => name == CaptureMethodNames.Manual ? CaptureMethod.Manual : CaptureMethod.Automatic).HasMaxLength(16);
+        builder.Property(p => p.CancellationReason).HasMaxLength(Payment.MaxCancellationReasonLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Total);
         builder.Ignore(p => p.Method);

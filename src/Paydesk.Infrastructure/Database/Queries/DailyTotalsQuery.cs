@@ -11,7 +11,8 @@ namespace Paydesk.Infrastructure.Database.Queries;
 /// </summary>
 internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
 {
-    // Charges count on the day they were made. A payment that later got refunded still counts as
+    // Charges count on the day they were made; a manual capture on the day it was captured (an
+    // authorization not captured is no money, so neither succeeded nor gross). A payment that later got refunded still counts as
     // succeeded and gross; its refunds count on the day each refund succeeded.
     private const string Template = """
         SELECT day, currency,
@@ -26,7 +27,7 @@ internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
                    CASE WHEN p.status IN ('succeeded', 'partially_refunded', 'refunded') THEN p.amount ELSE 0 END AS gross_amount,
                    0 AS refunded_amount
             FROM payments p
-            WHERE p.created_at >= @from AND p.created_at < @to
+            WHERE COALESCE(p.captured_at, p.created_at) >= @from AND COALESCE(p.captured_at, p.created_at) < @to
             UNION ALL
             SELECT {1} AS day, p.currency, 0, 0, 0, r.amount
             FROM refunds r
@@ -40,13 +41,13 @@ internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
     private static readonly string SqliteSql = string.Format(
         CultureInfo.InvariantCulture,
         Template,
-        "date(p.created_at / 1000000, 'unixepoch')",
+        "date(COALESCE(p.captured_at, p.created_at) / 1000000, 'unixepoch')",
         "date(r.created_at / 1000000, 'unixepoch')");
 
     private static readonly string PostgresSql = string.Format(
         CultureInfo.InvariantCulture,
         Template,
-        "to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+        "to_char(COALESCE(p.captured_at, p.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
         "to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
 
     // Hand-written SQL does not pass through EF Core's execution strategy by itself: run it in one,

@@ -23,6 +23,12 @@ internal sealed class InstrumentedPaymentGateway(IPaymentGateway inner, PaydeskT
     public Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
         MeasureAsync("charge_cancel", request.PaymentId.Value, () => inner.CancelAsync(request, reference, cancellationToken), r => r.Status.ToString());
 
+    public Task<GatewayChargeOutcome> CaptureAsync(GatewayChargeRequest request, string reference, long amount, CancellationToken cancellationToken) =>
+        MeasureAsync("charge_capture", request.PaymentId.Value, () => inner.CaptureAsync(request, reference, amount, cancellationToken), o => o.Status.ToString());
+
+    public Task<GatewayChargeOutcome> CancelOnRequestAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken) =>
+        MeasureAsync("charge_cancel_on_request", request.PaymentId.Value, () => inner.CancelOnRequestAsync(request, reference, cancellationToken), o => o.Status.ToString());
+
     public Task<GatewayRefundOutcome?> LookUpRefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("refund_lookup", request.RefundId.Value, () => inner.LookUpRefundAsync(request, cancellationToken), r => r?.Status.ToString() ?? "not_found");
 

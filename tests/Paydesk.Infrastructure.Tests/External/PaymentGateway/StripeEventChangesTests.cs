@@ -78,8 +78,19 @@ public sealed class StripeEventChangesTests
     [Fact]
     public void An_intent_canceled_otherwise_fails_as_canceled()
     {
-        var outcome = Read("payment_intent.canceled", """ "status":"canceled","cancellation_reason":"requested_by_customer" """);
+        var outcome = Read("payment_intent.canceled", """ "status":"canceled","cancellation_reason":"duplicate" """);
 
         Assert.Equal("payment_canceled", outcome.FailureCode);
+    }
+
+    [Fact]
+    public void An_intent_canceled_on_request_is_canceled_not_failed()
+    {
+        // Paydesk's own cancel route sends requested_by_customer; such an intent never took money.
+        var outcome = Read("payment_intent.canceled", """ "status":"canceled","cancellation_reason":"requested_by_customer" """);
+
+        Assert.Equal(GatewayChargeStatus.Canceled, outcome.Status);
+        Assert.Equal(GatewayChargeOutcome.RequestedReason, outcome.CancellationReason);
+        Assert.Null(outcome.FailureCode);
     }
 }

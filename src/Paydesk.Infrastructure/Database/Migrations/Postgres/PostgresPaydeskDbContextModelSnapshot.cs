@@ -145,9 +145,36 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount");
 
+                    b.Property<long>("AmountCapturable")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_capturable");
+
                     b.Property<long>("AmountRefunded")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_refunded");
+
+                    b.Property<long>("AmountReleased")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_released");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("Capture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("capture");
+
+                    b.Property<DateTimeOffset?>("CaptureBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("capture_before");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
 
                     b.Property<string>("ClientSecret")
                         .HasMaxLength(255)

@@ -140,9 +140,36 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount");
 
+                    b.Property<long>("AmountCapturable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_capturable");
+
                     b.Property<long>("AmountRefunded")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_refunded");
+
+                    b.Property<long>("AmountReleased")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_released");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("Capture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capture");
+
+                    b.Property<long?>("CaptureBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capture_before");
+
+                    b.Property<long?>("CapturedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_at");
 
                     b.Property<string>("ClientSecret")
                         .HasMaxLength(255)

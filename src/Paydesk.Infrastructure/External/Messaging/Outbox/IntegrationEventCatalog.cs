@@ -37,6 +37,12 @@ internal static class IntegrationEventCatalog
                 e.PaymentId.Value, e.UserId.Value, e.RefundAmount.Currency.Code,
                 new RefundData(e.RefundId.Value, e.RefundAmount.MinorUnits, e.Reason),
                 e.AmountRefunded.MinorUnits, e.RemainingAmount.MinorUnits, e.Status.ToName(), e.OccurredAt)),
+        PaymentAuthorized e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
+            new PaymentAuthorizedData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.Amount.Currency.Code, e.GatewayReference, e.CaptureBefore, e.OccurredAt)),
+        PaymentCaptured e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
+            new PaymentCapturedData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.AmountReleased.MinorUnits, e.Amount.Currency.Code, e.GatewayReference, e.OccurredAt)),
+        PaymentCanceled e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
+            new PaymentCanceledData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.Amount.Currency.Code, e.Reason, e.OccurredAt)),
         _ => null,
     };
 

@@ -19,6 +19,7 @@ internal static class StripeEventChanges
         "payment_intent.requires_action" => Payment(data, "requires_action"),
         "payment_intent.payment_failed" => Payment(data, "requires_payment_method"),
         "payment_intent.canceled" => Payment(data, "canceled"),
+        "payment_intent.amount_capturable_updated" => Payment(data, "requires_capture"),
         "refund.created" or "refund.updated" or "refund.failed" => Refund(data),
         "charge.refunded" => ChargeRefunds(data),
         _ => [],
@@ -39,6 +40,8 @@ internal static class StripeEventChanges
             NextActionType = Text(nextAction, "type"),
             RedirectUrl = Text(Child(nextAction, "redirect_to_url"), "url"),
             ClientSecret = Text(intent, "client_secret"),
+            AmountCapturable = Number(intent, "amount_capturable"),
+            AmountReceived = Number(intent, "amount_received"),
         });
         return outcome is null ? [] : [new GatewayStateChange(paymentId, outcome)];
     }
@@ -67,6 +70,9 @@ internal static class StripeEventChanges
 
     private static JsonElement Child(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : default;
+
+    private static long? Number(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
 
     private static string? Text(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -15,6 +15,15 @@ internal sealed record StripeIntentState(string Id, string? Status, string? Erro
 
     public string? ClientSecret { get; init; }
 
+    /// <summary><c>amount_capturable</c>: what a <c>requires_capture</c> intent may still capture.</summary>
+    public long? AmountCapturable { get; init; }
+
+    /// <summary><c>amount_received</c>: what a <c>succeeded</c> intent took.</summary>
+    public long? AmountReceived { get; init; }
+
+    /// <summary><c>latest_charge.payment_method_details.card.capture_before</c>, when the charge was expanded.</summary>
+    public DateTimeOffset? CaptureBefore { get; init; }
+
     // Never the secret or the URL that carries it in the record's generated text.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {

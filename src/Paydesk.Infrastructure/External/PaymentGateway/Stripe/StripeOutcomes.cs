@@ -29,6 +29,12 @@ internal static class StripeOutcomes
     /// <summary>The <c>cancellation_reason</c> Paydesk cancels an intent the payer never authenticated with.</summary>
     public const string AbandonedReason = "abandoned";
 
+    /// <summary>The <c>cancellation_reason</c> Stripe gives an authorization that lapsed uncaptured.</summary>
+    public const string LapsedReason = "automatic";
+
+    /// <summary>The <c>cancellation_reason</c> Paydesk cancels with when its caller asks.</summary>
+    public const string RequestedReason = "requested_by_customer";
+
     /// <summary>The outcome of a PaymentIntent Paydesk confirmed.</summary>
     public static GatewayChargeOutcome FromPaymentIntent(PaymentIntent intent) =>
         FromPaymentIntent(
@@ -38,19 +44,28 @@ internal static class StripeOutcomes
                 NextActionType = intent.NextAction?.Type,
                 RedirectUrl = intent.NextAction?.RedirectToUrl?.Url,
                 ClientSecret = intent.ClientSecret,
+                AmountCapturable = intent.AmountCapturable,
+                AmountReceived = intent.AmountReceived,
+                CaptureBefore = CaptureBefore(intent.LatestCharge?.PaymentMethodDetails?.Card?.CaptureBefore),
             })
         ?? throw new PaymentGatewayFailedException("gateway_invalid_response", $"Stripe answered a PaymentIntent in status '{intent.Status}', which a confirmation never leaves.");
 
     /// <summary>The outcome of a PaymentIntent in <paramref name="intent"/>'s status; null for a status a confirmation never leaves.</summary>
     public static GatewayChargeOutcome? FromPaymentIntent(StripeIntentState intent) => intent.Status switch
     {
+        "succeeded" when intent.AmountReceived is > 0 => GatewayChargeOutcome.Captured(intent.Id, intent.AmountReceived.Value),
         "succeeded" => new(GatewayChargeStatus.Succeeded, intent.Id),
+        "requires_capture" => GatewayChargeOutcome.Authorized(intent.Id, intent.AmountCapturable ?? 0, intent.CaptureBefore),
         "processing" => new(GatewayChargeStatus.Processing, intent.Id),
         "requires_action" => GatewayChargeOutcome.ActionRequired(intent.Id, NextAction(intent), Bounded(intent.ClientSecret, Payment.MaxClientSecretLength)),
         "requires_payment_method" => FromCardError(intent.Id, intent.ErrorCode, intent.DeclineCode),
 
         // Paydesk cancels only an intent whose payer never authenticated, and says so in the reason.
         "canceled" when intent.CancellationReason == AbandonedReason => new(GatewayChargeStatus.Failed, intent.Id, GatewayChargeOutcome.AbandonedCode, GatewayChargeOutcome.AbandonedMessage),
+
+        // Stripe cancels an authorization nobody captured in time with the reason "automatic"; Paydesk cancels on a caller's request with its own.
+        "canceled" when intent.CancellationReason == LapsedReason => GatewayChargeOutcome.CanceledFor(intent.Id, GatewayChargeOutcome.AuthorizationExpiredReason),
+        "canceled" when intent.CancellationReason == RequestedReason => GatewayChargeOutcome.CanceledFor(intent.Id, GatewayChargeOutcome.RequestedReason),
         "canceled" => new(GatewayChargeStatus.Failed, intent.Id, "payment_canceled", "The payment was canceled."),
         _ => null,
     };
@@ -88,6 +103,10 @@ internal static class StripeOutcomes
         PaymentNextAction.RedirectToUrl => new(PaymentNextAction.RedirectToUrl, Bounded(intent.RedirectUrl, PaymentNextAction.MaxUrlLength)),
         var type => new(Bounded(type, PaymentNextAction.MaxTypeLength)!, null),
     };
+
+    // Stripe.net reads unix seconds as UTC; a zero (absent) value is no lapse time.
+    private static DateTimeOffset? CaptureBefore(DateTime? value) =>
+        value is { } time && time > DateTime.UnixEpoch ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
 
     private static string? Bounded(string? value, int maxLength) => value is { Length: > 0 } && value.Length <= maxLength ? value : null;
 

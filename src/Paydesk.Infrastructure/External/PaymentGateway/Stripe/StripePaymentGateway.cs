@@ -45,6 +45,9 @@ public sealed class StripePaymentGateway : IPaymentGateway
                 AllowRedirects = request.Method.OffSession || request.Method.ReturnUrl is null ? "never" : "always",
             },
             Description = request.Description,
+            // A manual capture only authorizes; its charge is expanded for the time the authorization lapses.
+            CaptureMethod = request.Capture == CaptureMethod.Manual ? "manual" : null,
+            Expand = request.Capture == CaptureMethod.Manual ? ["latest_charge"] : null,
             Metadata = new Dictionary<string, string>
             {
                 [StripeMetadata.PaymentId] = request.PaymentId.Value.ToString(),
@@ -119,7 +122,7 @@ public sealed class StripePaymentGateway : IPaymentGateway
             PaymentIntent? intent;
             if (reference is { Length: > 0 })
             {
-                intent = await _client.V1.PaymentIntents.GetAsync(reference, null, null, cancellationToken);
+                intent = await _client.V1.PaymentIntents.GetAsync(reference, new PaymentIntentGetOptions { Expand = ["latest_charge"] }, null, cancellationToken);
             }
             else
             {
@@ -159,6 +162,58 @@ public sealed class StripePaymentGateway : IPaymentGateway
         catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "payment_intent_unexpected_state", PaymentIntent: { } settled })
         {
             // The intent left requires_action first (the payer authenticated, or it failed): that is its outcome.
+            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(settled, request));
+        }
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<GatewayChargeOutcome> CaptureAsync(GatewayChargeRequest request, string reference, long amount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        try
+        {
+            var intent = await _client.V1.PaymentIntents.CaptureAsync(
+                reference,
+                new PaymentIntentCaptureOptions { AmountToCapture = amount },
+                new RequestOptions { IdempotencyKey = request.CaptureIdempotencyKey },
+                cancellationToken);
+            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(intent, request));
+        }
+        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "payment_intent_unexpected_state", PaymentIntent: { } settled })
+        {
+            // The intent left requires_capture first (its authorization lapsed, say): that is its outcome.
+            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(settled, request));
+        }
+        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "amount_too_large" })
+        {
+            throw new PaymentGatewayFailedException("capture_exceeds_authorized", "The gateway holds less than the amount to capture.", ex);
+        }
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<GatewayChargeOutcome> CancelOnRequestAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        try
+        {
+            var intent = await _client.V1.PaymentIntents.CancelAsync(
+                reference,
+                new PaymentIntentCancelOptions { CancellationReason = StripeOutcomes.RequestedReason },
+                new RequestOptions { IdempotencyKey = request.CancelOnRequestIdempotencyKey },
+                cancellationToken);
+            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(intent, request));
+        }
+        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "payment_intent_unexpected_state", PaymentIntent: { } settled })
+        {
+            // The intent settled first (captured, or already canceled): that is its outcome.
             return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(settled, request));
         }
         catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)

@@ -1,0 +1,85 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Paydesk.Infrastructure.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ManualCapture : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Every payment made before manual capture existed was captured at once.
+            migrationBuilder.AddColumn<long>(
+                name: "amount_capturable",
+                table: "payments",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "amount_released",
+                table: "payments",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "cancellation_reason",
+                table: "payments",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "capture",
+                table: "payments",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "automatic");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "capture_before",
+                table: "payments",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "captured_at",
+                table: "payments",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "amount_capturable",
+                table: "payments");
+
+            migrationBuilder.DropColumn(
+                name: "amount_released",
+                table: "payments");
+
+            migrationBuilder.DropColumn(
+                name: "cancellation_reason",
+                table: "payments");
+
+            migrationBuilder.DropColumn(
+                name: "capture",
+                table: "payments");
+
+            migrationBuilder.DropColumn(
+                name: "capture_before",
+                table: "payments");
+
+            migrationBuilder.DropColumn(
+                name: "captured_at",
+                table: "payments");
+        }
+    }
+}
