@@ -16,8 +16,9 @@ public sealed class Payment : IHasDomainEvents
     private readonly List<Refund> _refunds = [];
     private readonly DomainEventList _events = new();
 
-    private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now)
+    private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, Metadata metadata)
     {
+        Metadata = metadata;
         Id = id;
         UserId = userId;
         Amount = amount.MinorUnits;
@@ -38,6 +39,7 @@ public sealed class Payment : IHasDomainEvents
         Currency = null!;
         Source = null!;
         IdempotencyKey = null!;
+        Metadata = Metadata.Empty;
     }
 
     public PaymentId Id { get; private set; }
@@ -62,6 +64,9 @@ public sealed class Payment : IHasDomainEvents
     public string? ReturnUrl { get; private set; }
 
     public string? Description { get; private set; }
+
+    /// <summary>The caller's tags, fixed when the payment is created.</summary>
+    public Metadata Metadata { get; private set; }
 
     public PaymentStatus Status { get; private set; }
 
@@ -118,7 +123,7 @@ public sealed class Payment : IHasDomainEvents
     public static Payment Create(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now) =>
         Create(id, userId, amount, ChargeMethod.OneOff(source), description, idempotencyKey, now);
 
-    public static Payment Create(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now)
+    public static Payment Create(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, Metadata? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         Money.Positive(amount.MinorUnits, amount.Currency);
@@ -133,14 +138,14 @@ public sealed class Payment : IHasDomainEvents
         }
 
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now));
+        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now), metadata ?? Metadata.Empty);
     }
 
     /// <summary>
     /// Reserves <paramref name="amount"/> (all that remains when null) for a refund that the gateway
     /// is about to be asked for. The reservation holds until the refund succeeds or fails.
     /// </summary>
-    public Refund RequestRefund(RefundId id, long? amount, string? reason, string idempotencyKey, DateTimeOffset now)
+    public Refund RequestRefund(RefundId id, long? amount, string? reason, string idempotencyKey, DateTimeOffset now, Metadata? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         if (Status is not (PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded))
@@ -154,7 +159,7 @@ public sealed class Payment : IHasDomainEvents
             throw new DomainException("payment_not_refundable", "Nothing is left to refund: refunds for the whole amount succeeded or are under way.");
         }
 
-        var refund = Refund.Reserve(id, Id, amount ?? remaining, remaining, reason, idempotencyKey, Timestamps.Normalize(now));
+        var refund = Refund.Reserve(id, Id, amount ?? remaining, remaining, reason, idempotencyKey, Timestamps.Normalize(now), metadata ?? Metadata.Empty);
         _refunds.Add(refund);
 
         // A new pending refund gets reconciliation's full schedule of checks.
