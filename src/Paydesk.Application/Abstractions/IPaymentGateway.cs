@@ -40,13 +40,14 @@ public sealed record GatewayChargeRequest(
     Money Amount,
     ChargeMethod Method,
     string? Description,
-    string IdempotencyKey)
+    string IdempotencyKey,
+    Metadata? Metadata = null)
 {
     /// <summary>The charge of <paramref name="payment"/> as it was stored, so every call and look-up asks the same.</summary>
     public static GatewayChargeRequest For(Payment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey);
+        return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey, payment.Metadata);
     }
 
     /// <summary>The key a cancel of this charge is sent with: derived from the payment, so every retry of it is the same request.</summary>
@@ -59,7 +60,8 @@ public sealed record GatewayRefundRequest(
     string PaymentReference,
     Money Amount,
     string? Reason,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    Metadata? Metadata = null);
 
 /// <summary>
 /// The gateway could not be reached or its answer was lost: the money may or may not have moved.

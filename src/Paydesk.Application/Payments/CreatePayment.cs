@@ -24,7 +24,8 @@ public sealed record CreatePaymentCommand(
     string? Description,
     string? PaymentMethodId = null,
     bool? OffSession = null,
-    string? ReturnUrl = null);
+    string? ReturnUrl = null,
+    IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>The payment as the charge left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
 public sealed record CreatePaymentResult(PaymentResponse Payment, RequestOutcome Outcome, bool Replayed);
@@ -63,6 +64,7 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
         RuleFor(c => c.Description).MaximumLength(Payment.MaxDescriptionLength)
             .WithMessage($"The description must be at most {Payment.MaxDescriptionLength} characters.")
             .OverridePropertyName("description");
+        RuleFor(c => c.Metadata).MustBeValidMetadata();
         Include(new CreatePaymentSessionRules(options));
     }
 
@@ -93,7 +95,7 @@ public sealed partial class CreatePaymentHandler(
         var paymentId = PaymentId.New();
         var amount = Money.Positive(command.Amount!.Value, Currency.FromCode(command.Currency));
         var method = await methods.ResolveAsync(command, userId, cancellationToken);
-        var payment = Payment.Create(paymentId, userId, amount, method, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow());
+        var payment = Payment.Create(paymentId, userId, amount, method, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow(), Metadata.Create(command.Metadata));
         payments.Add(payment);
 
         // The key and the pending payment become durable together, before the gateway is called.

@@ -23,7 +23,8 @@ public sealed record PaymentResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     NextActionResponse? NextAction = null,
-    string? ClientSecret = null)
+    string? ClientSecret = null,
+    IReadOnlyDictionary<string, string>? Metadata = null)
 {
     /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
     public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
@@ -48,7 +49,8 @@ public sealed record PaymentResponse(
         payment.CreatedAt,
         payment.UpdatedAt,
         payment.NextAction is { } action ? new NextActionResponse(action.Type, action.Url) : null,
-        payment.ClientSecret);
+        payment.ClientSecret,
+        payment.Metadata.Entries);
 }
 
 /// <summary>What the payer must do: <c>redirect_to_url</c> (open <see cref="Url"/>) or <c>use_stripe_sdk</c> (Stripe.js <c>handleNextAction</c> with the client secret).</summary>
@@ -64,7 +66,8 @@ public sealed record RefundResponse(
     string Status,
     string? GatewayReference,
     string? FailureCode,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string>? Metadata = null)
 {
     public static RefundResponse From(Payment payment, Refund refund) => new(
         refund.Id.Value,
@@ -75,5 +78,6 @@ public sealed record RefundResponse(
         refund.Status.ToName(),
         refund.GatewayReference,
         refund.FailureCode,
-        refund.CreatedAt);
+        refund.CreatedAt,
+        refund.Metadata.Entries);
 }

@@ -45,11 +45,10 @@ public sealed class StripePaymentGateway : IPaymentGateway
                 AllowRedirects = request.Method.OffSession || request.Method.ReturnUrl is null ? "never" : "always",
             },
             Description = request.Description,
-            Metadata = new Dictionary<string, string>
-            {
-                [StripeMetadata.PaymentId] = request.PaymentId.Value.ToString(),
-                [StripeMetadata.UserId] = request.UserId.Value.ToString(),
-            },
+            Metadata = StripeMetadata.With(
+                request.Metadata,
+                (StripeMetadata.PaymentId, request.PaymentId.Value.ToString()),
+                (StripeMetadata.UserId, request.UserId.Value.ToString())),
         };
 
         try
@@ -77,11 +76,10 @@ public sealed class StripePaymentGateway : IPaymentGateway
     public async Task<GatewayRefundOutcome> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var metadata = new Dictionary<string, string>
-        {
-            [StripeMetadata.RefundId] = request.RefundId.Value.ToString(),
-            [StripeMetadata.PaymentId] = request.PaymentId.Value.ToString(),
-        };
+        var metadata = StripeMetadata.With(
+            request.Metadata,
+            (StripeMetadata.RefundId, request.RefundId.Value.ToString()),
+            (StripeMetadata.PaymentId, request.PaymentId.Value.ToString()));
         if (request.Reason is { Length: > 0 } reason)
         {
             // Stripe's own reason is an enum; Paydesk's free text travels as metadata (at most 500 characters).
