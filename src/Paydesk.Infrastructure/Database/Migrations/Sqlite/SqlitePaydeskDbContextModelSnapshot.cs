@@ -190,6 +190,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
                     b.Property<string>("NextActionType")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
@@ -288,6 +293,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payment_id");
@@ -349,6 +359,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("gateway_customer_id");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -401,6 +416,32 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasName("pk_gateway_events");
 
                     b.ToTable("gateway_events", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
+                {
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("PaymentId", "Key")
+                        .HasName("pk_payment_metadata");
+
+                    b.HasIndex("Key", "Value", "PaymentId")
+                        .HasDatabaseName("ix_payment_metadata_key_value_payment_id");
+
+                    b.ToTable("payment_metadata", (string)null);
                 });
 
             modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.InboxRecord", b =>
@@ -557,6 +598,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_metadata_payments_payment_id");
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
