@@ -9,10 +9,10 @@ internal sealed class RequestExampleOperationTransformer : IOpenApiOperationTran
 {
     private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
     {
-        ["RegisterUser"] = """{ "email": "ada@example.com", "name": "Ada Lovelace" }""",
-        ["CreatePayment"] = """{ "userId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "amount": 1500, "currency": "USD", "source": "pm_card_visa", "description": "Order 42" }""",
+        ["RegisterUser"] = """{ "email": "ada@example.com", "name": "Ada Lovelace", "metadata": { "crm_id": "C-1042" } }""",
+        ["CreatePayment"] = """{ "userId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "amount": 1500, "currency": "USD", "source": "pm_card_visa", "description": "Order 42", "metadata": { "order_id": "42" } }""",
         ["AttachPaymentMethod"] = """{ "paymentMethod": "pm_card_visa", "default": true }""",
-        ["RefundPayment"] = """{ "amount": 500, "reason": "Damaged in transit" }""",
+        ["RefundPayment"] = """{ "amount": 500, "reason": "Damaged in transit", "metadata": { "return_id": "R-7" } }""",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
@@ -16,6 +17,7 @@ namespace Paydesk.Application.Payments;
 /// <param name="Source">A one-off payment-method token.</param>
 /// <param name="OffSession">False when the payer is present and can authenticate (3-D Secure); true by default.</param>
 /// <param name="ReturnUrl">For an on-session charge: where the payer returns after authenticating.</param>
+/// <param name="Metadata">The caller's tags; left out of the fingerprint when absent, so a request without them hashes as before they existed.</param>
 public sealed record CreatePaymentCommand(
     Guid? UserId,
     long? Amount,
@@ -25,7 +27,7 @@ public sealed record CreatePaymentCommand(
     string? PaymentMethodId = null,
     bool? OffSession = null,
     string? ReturnUrl = null,
-    IReadOnlyDictionary<string, string>? Metadata = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>The payment as the charge left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
 public sealed record CreatePaymentResult(PaymentResponse Payment, RequestOutcome Outcome, bool Replayed);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
@@ -9,7 +10,11 @@ using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Payments;
 
-public sealed record RefundPaymentCommand(long? Amount, string? Reason, IReadOnlyDictionary<string, string>? Metadata = null);
+/// <param name="Metadata">The caller's tags; left out of the fingerprint when absent, so a request without them hashes as before they existed.</param>
+public sealed record RefundPaymentCommand(
+    long? Amount,
+    string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>The refund as the gateway left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
 public sealed record RefundPaymentResult(RefundResponse Refund, RequestOutcome Outcome, bool Replayed);
