@@ -1,3 +1,4 @@
+using Paydesk.Application.Common;
 using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Payments;
@@ -24,7 +25,7 @@ public sealed record PaymentResponse(
     DateTimeOffset UpdatedAt,
     NextActionResponse? NextAction = null,
     string? ClientSecret = null,
-    IReadOnlyDictionary<string, string>? Metadata = null)
+    MetadataDictionary? Metadata = null)
 {
     /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
     public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
@@ -50,7 +51,7 @@ public sealed record PaymentResponse(
         payment.UpdatedAt,
         payment.NextAction is { } action ? new NextActionResponse(action.Type, action.Url) : null,
         payment.ClientSecret,
-        payment.Metadata.Entries);
+        MetadataDictionary.From(payment.Metadata));
 }
 
 /// <summary>What the payer must do: <c>redirect_to_url</c> (open <see cref="Url"/>) or <c>use_stripe_sdk</c> (Stripe.js <c>handleNextAction</c> with the client secret).</summary>
@@ -67,7 +68,7 @@ public sealed record RefundResponse(
     string? GatewayReference,
     string? FailureCode,
     DateTimeOffset CreatedAt,
-    IReadOnlyDictionary<string, string>? Metadata = null)
+    MetadataDictionary? Metadata = null)
 {
     public static RefundResponse From(Payment payment, Refund refund) => new(
         refund.Id.Value,
@@ -79,5 +80,5 @@ public sealed record RefundResponse(
         refund.GatewayReference,
         refund.FailureCode,
         refund.CreatedAt,
-        refund.Metadata.Entries);
+        MetadataDictionary.From(refund.Metadata));
 }
