@@ -16,7 +16,7 @@ internal sealed class PaymentResponseExamples : IOpenApiOperationTransformer
           "amount": 1500, "currency": "USD", "status": "succeeded", "source": "pm_card_visa", "description": "Order 42",
           "gatewayReference": "pi_3QxAbc12Def34Ghi", "failureCode": null, "failureMessage": null, "amountRefunded": 0,
           "createdAt": "2026-12-01T10:00:00+00:00", "updatedAt": "2026-12-01T10:00:01+00:00",
-          "nextAction": null, "clientSecret": null
+          "nextAction": null, "clientSecret": null, "metadata": { "order_id": "42" }
         }
         """;
 
@@ -27,7 +27,7 @@ internal sealed class PaymentResponseExamples : IOpenApiOperationTransformer
           "gatewayReference": "pi_3QxJkl56Mno78Pqr", "failureCode": null, "failureMessage": null, "amountRefunded": 0,
           "createdAt": "2026-12-01T10:05:00+00:00", "updatedAt": "2026-12-01T10:05:01+00:00",
           "nextAction": { "type": "redirect_to_url", "url": "https://hooks.stripe.com/3d_secure_2/hosted?payment_intent=pi_3QxJkl56Mno78Pqr" },
-          "clientSecret": "pi_3QxJkl56Mno78Pqr_secret_s3cr3tV4lu3"
+          "clientSecret": "pi_3QxJkl56Mno78Pqr_secret_s3cr3tV4lu3", "metadata": {}
         }
         """;
 

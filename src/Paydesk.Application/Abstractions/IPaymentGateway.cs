@@ -57,13 +57,14 @@ public sealed record GatewayChargeRequest(
     Money Amount,
     ChargeMethod Method,
     string? Description,
-    string IdempotencyKey)
+    string IdempotencyKey,
+    Metadata? Metadata = null)
 {
     /// <summary>The charge of <paramref name="payment"/> as it was stored, so every call and look-up asks the same.</summary>
     public static GatewayChargeRequest For(Payment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey) { Capture = payment.Capture };
+        return new(payment.Id, payment.UserId, payment.Total, payment.Method, payment.Description, payment.IdempotencyKey, payment.Metadata) { Capture = payment.Capture };
     }
 
     /// <summary>Whether the charge takes the money at once or only authorizes it.</summary>
@@ -85,7 +86,8 @@ public sealed record GatewayRefundRequest(
     string PaymentReference,
     Money Amount,
     string? Reason,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    Metadata? Metadata = null);
 
 /// <summary>
 /// The gateway could not be reached or its answer was lost: the money may or may not have moved.

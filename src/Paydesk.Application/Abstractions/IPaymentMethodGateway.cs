@@ -35,12 +35,12 @@ public interface IPaymentMethodGateway
 }
 
 /// <param name="IdempotencyKey">Derived from the user id (<see cref="For"/>), so concurrent first uses create one customer.</param>
-public sealed record GatewayCustomerRequest(UserId UserId, string Email, string Name, string IdempotencyKey)
+public sealed record GatewayCustomerRequest(UserId UserId, string Email, string Name, string IdempotencyKey, Metadata? Metadata = null)
 {
     public static GatewayCustomerRequest For(Paydesk.Domain.Users.User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.Id, user.Email.Value, user.Name, $"customer_{user.Id.Value:N}");
+        return new(user.Id, user.Email.Value, user.Name, $"customer_{user.Id.Value:N}", user.Metadata);
     }
 }
 

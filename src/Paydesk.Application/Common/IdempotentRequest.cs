@@ -100,7 +100,7 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Operat
     /// </summary>
     private static string Fingerprint<T>(string subject, T request)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(request, StoredJson.Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(request, StoredJson.FingerprintOptions);
         var bytes = new byte[Encoding.UTF8.GetByteCount(subject) + 1 + json.Length];
         var written = Encoding.UTF8.GetBytes(subject, bytes);
         bytes[written] = (byte)'\n';
@@ -113,4 +113,7 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Operat
 internal static class StoredJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>As <see cref="Options"/>, with maps (metadata) in key order: the same request hashes the same however its keys were ordered.</summary>
+    public static readonly JsonSerializerOptions FingerprintOptions = new(Options) { Converters = { new OrdinalKeyOrderConverter() } };
 }

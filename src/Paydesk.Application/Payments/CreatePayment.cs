@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
@@ -17,16 +18,19 @@ namespace Paydesk.Application.Payments;
 /// <param name="OffSession">False when the payer is present and can authenticate (3-D Secure); true by default.</param>
 /// <param name="ReturnUrl">For an on-session charge: where the payer returns after authenticating.</param>
 /// <param name="Capture"><c>automatic</c> (the default) takes the money at once; <c>manual</c> only authorizes it for a later capture.</param>
+/// <param name="Metadata">The caller's tags.</param>
+/// <remarks>Fields added after the first release are left out of the request's fingerprint when absent, so a request without them hashes as before they existed.</remarks>
 public sealed record CreatePaymentCommand(
     Guid? UserId,
     long? Amount,
     string? Currency,
     string? Source,
     string? Description,
-    string? PaymentMethodId = null,
-    bool? OffSession = null,
-    string? ReturnUrl = null,
-    string? Capture = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PaymentMethodId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? OffSession = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReturnUrl = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Capture = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>The payment as the charge left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
 public sealed record CreatePaymentResult(PaymentResponse Payment, RequestOutcome Outcome, bool Replayed);
@@ -68,6 +72,7 @@ public sealed class CreatePaymentValidator : AbstractValidator<CreatePaymentComm
         RuleFor(c => c.Capture).Must(name => CaptureMethodNames.TryParse(name, out _))
             .WithMessage($"The capture must be '{CaptureMethodNames.Automatic}' (the default) or '{CaptureMethodNames.Manual}'.")
             .OverridePropertyName("capture");
+        RuleFor(c => c.Metadata).MustBeValidMetadata();
         Include(new CreatePaymentSessionRules(options));
     }
 
@@ -99,7 +104,7 @@ public sealed partial class CreatePaymentHandler(
         var amount = Money.Positive(command.Amount!.Value, Currency.FromCode(command.Currency));
         var method = await methods.ResolveAsync(command, userId, cancellationToken);
         CaptureMethodNames.TryParse(command.Capture, out var capture);
-        var payment = Payment.Create(paymentId, userId, amount, method, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow(), capture);
+        var payment = Payment.Create(paymentId, userId, amount, method, command.Description, $"charge_{paymentId.Value:N}", clock.GetUtcNow(), capture, Metadata.Create(command.Metadata));
         payments.Add(payment);
 
         // The key and the pending payment become durable together, before the gateway is called.

@@ -1,3 +1,4 @@
+using Paydesk.Application.Common;
 using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Payments;
@@ -28,7 +29,8 @@ public sealed record PaymentResponse(
     long AmountCapturable = 0,
     DateTimeOffset? CaptureBefore = null,
     long AmountReleased = 0,
-    string? CancellationReason = null)
+    string? CancellationReason = null,
+    MetadataDictionary? Metadata = null)
 {
     /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
     public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
@@ -58,7 +60,8 @@ public sealed record PaymentResponse(
         payment.AmountCapturable,
         payment.CaptureBefore,
         payment.AmountReleased,
-        payment.CancellationReason);
+        payment.CancellationReason,
+        MetadataDictionary.From(payment.Metadata));
 }
 
 /// <summary>What the payer must do: <c>redirect_to_url</c> (open <see cref="Url"/>) or <c>use_stripe_sdk</c> (Stripe.js <c>handleNextAction</c> with the client secret).</summary>
@@ -74,7 +77,8 @@ public sealed record RefundResponse(
     string Status,
     string? GatewayReference,
     string? FailureCode,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    MetadataDictionary? Metadata = null)
 {
     public static RefundResponse From(Payment payment, Refund refund) => new(
         refund.Id.Value,
@@ -85,5 +89,6 @@ public sealed record RefundResponse(
         refund.Status.ToName(),
         refund.GatewayReference,
         refund.FailureCode,
-        refund.CreatedAt);
+        refund.CreatedAt,
+        MetadataDictionary.From(refund.Metadata));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Paydesk.Application.Abstractions;
@@ -9,7 +10,11 @@ using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Payments;
 
-public sealed record RefundPaymentCommand(long? Amount, string? Reason);
+/// <param name="Metadata">The caller's tags; left out of the fingerprint when absent, so a request without them hashes as before they existed.</param>
+public sealed record RefundPaymentCommand(
+    long? Amount,
+    string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>The refund as the gateway left it; <see cref="RequestOutcome.Pending"/> while the gateway has not decided.</summary>
 public sealed record RefundPaymentResult(RefundResponse Refund, RequestOutcome Outcome, bool Replayed);
@@ -24,6 +29,7 @@ public sealed class RefundPaymentValidator : AbstractValidator<RefundPaymentComm
         RuleFor(c => c.Reason).MaximumLength(Refund.MaxReasonLength)
             .WithMessage($"The reason must be at most {Refund.MaxReasonLength} characters.")
             .OverridePropertyName("reason");
+        RuleFor(c => c.Metadata).MustBeValidMetadata();
     }
 }
 
@@ -53,7 +59,7 @@ public sealed partial class RefundPaymentHandler(
         var payment = await payments.GetByIdAsync(new PaymentId(paymentId), cancellationToken)
             ?? throw GetPaymentHandler.PaymentNotFound(paymentId);
         var refundId = RefundId.New();
-        var refund = payment.RequestRefund(refundId, command.Amount, command.Reason, $"refund_{refundId.Value:N}", clock.GetUtcNow());
+        var refund = payment.RequestRefund(refundId, command.Amount, command.Reason, $"refund_{refundId.Value:N}", clock.GetUtcNow(), Metadata.Create(command.Metadata));
 
         // The key and the reserved refund become durable together, before the gateway is called.
         (IdempotencyRecord Record, bool Earlier) started;
@@ -76,7 +82,7 @@ public sealed partial class RefundPaymentHandler(
         try
         {
             outcome = await gateway.RefundAsync(
-                new GatewayRefundRequest(refundId, payment.Id, payment.GatewayReference ?? string.Empty, new Money(refund.Amount, payment.Currency), refund.Reason, refund.IdempotencyKey),
+                new GatewayRefundRequest(refundId, payment.Id, payment.GatewayReference ?? string.Empty, new Money(refund.Amount, payment.Currency), refund.Reason, refund.IdempotencyKey, refund.Metadata),
                 CancellationToken.None);
         }
         catch (PaymentGatewayUnavailableException ex)

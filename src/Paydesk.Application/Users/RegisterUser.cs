@@ -5,7 +5,7 @@ using Paydesk.Domain.Users;
 
 namespace Paydesk.Application.Users;
 
-public sealed record RegisterUserCommand(string? Email, string? Name);
+public sealed record RegisterUserCommand(string? Email, string? Name, IReadOnlyDictionary<string, string>? Metadata = null);
 
 public sealed class RegisterUserValidator : AbstractValidator<RegisterUserCommand>
 {
@@ -25,6 +25,7 @@ public sealed class RegisterUserValidator : AbstractValidator<RegisterUserComman
             .Must(name => name is null || name.Trim().Length <= User.MaxNameLength).WithMessage($"The name must be at most {User.MaxNameLength} characters.")
             .Must(name => name is null || !name.Trim().Any(char.IsControl)).WithMessage("The name must not contain control characters.")
             .OverridePropertyName("name");
+        RuleFor(c => c.Metadata).MustBeValidMetadata();
     }
 }
 
@@ -41,7 +42,7 @@ public sealed class RegisterUserHandler(
 
         // The unique index on the normalised email decides, in the same round trip as the insert:
         // asking first would cost a query on every registration and still race.
-        var user = User.Register(UserId.New(), email, command.Name!, clock.GetUtcNow());
+        var user = User.Register(UserId.New(), email, command.Name!, clock.GetUtcNow(), Metadata.Create(command.Metadata));
         users.Add(user);
         try
         {

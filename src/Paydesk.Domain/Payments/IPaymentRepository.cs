@@ -22,6 +22,12 @@ public interface IPaymentRepository
     /// </summary>
     Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="count"/> payments whose metadata has <paramref name="key"/> equal to
+    /// <paramref name="value"/> (both compared exactly), newest first, after <paramref name="after"/>; without their refunds.
+    /// </summary>
+    Task<IReadOnlyList<Payment>> ListByMetadataAsync(string key, string value, PaymentPagePosition? after, int count, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="count"/> of the user's payments, newest first, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken);
 }

@@ -17,9 +17,10 @@ public sealed class Payment : IHasDomainEvents
     private readonly List<Refund> _refunds = [];
     private readonly DomainEventList _events = new();
 
-    private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, CaptureMethod capture)
+    private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, CaptureMethod capture, Metadata metadata)
     {
         Capture = capture;
+        Metadata = metadata;
         Id = id;
         UserId = userId;
         Amount = amount.MinorUnits;
@@ -40,6 +41,7 @@ public sealed class Payment : IHasDomainEvents
         Currency = null!;
         Source = null!;
         IdempotencyKey = null!;
+        Metadata = Metadata.Empty;
     }
 
     public PaymentId Id { get; private set; }
@@ -82,6 +84,9 @@ public sealed class Payment : IHasDomainEvents
 
     /// <summary>When <c>canceled</c>: why (the caller's reason, or e.g. <c>authorization_expired</c>).</summary>
     public string? CancellationReason { get; private set; }
+
+    /// <summary>The caller's tags, fixed when the payment is created.</summary>
+    public Metadata Metadata { get; private set; }
 
     public PaymentStatus Status { get; private set; }
 
@@ -138,7 +143,7 @@ public sealed class Payment : IHasDomainEvents
     public static Payment Create(PaymentId id, UserId userId, Money amount, string source, string? description, string idempotencyKey, DateTimeOffset now) =>
         Create(id, userId, amount, ChargeMethod.OneOff(source), description, idempotencyKey, now);
 
-    public static Payment Create(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, CaptureMethod capture = CaptureMethod.Automatic)
+    public static Payment Create(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, CaptureMethod capture = CaptureMethod.Automatic, Metadata? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         Money.Positive(amount.MinorUnits, amount.Currency);
@@ -153,7 +158,7 @@ public sealed class Payment : IHasDomainEvents
         }
 
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now), capture);
+        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now), capture, metadata ?? Metadata.Empty);
     }
 
     /// <summary>
@@ -200,7 +205,7 @@ public sealed class Payment : IHasDomainEvents
     /// Reserves <paramref name="amount"/> (all that remains when null) for a refund that the gateway
     /// is about to be asked for. The reservation holds until the refund succeeds or fails.
     /// </summary>
-    public Refund RequestRefund(RefundId id, long? amount, string? reason, string idempotencyKey, DateTimeOffset now)
+    public Refund RequestRefund(RefundId id, long? amount, string? reason, string idempotencyKey, DateTimeOffset now, Metadata? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         if (Status is not (PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded))
@@ -214,7 +219,7 @@ public sealed class Payment : IHasDomainEvents
             throw new DomainException("payment_not_refundable", "Nothing is left to refund: refunds for the whole amount succeeded or are under way.");
         }
 
-        var refund = Refund.Reserve(id, Id, amount ?? remaining, remaining, reason, idempotencyKey, Timestamps.Normalize(now));
+        var refund = Refund.Reserve(id, Id, amount ?? remaining, remaining, reason, idempotencyKey, Timestamps.Normalize(now), metadata ?? Metadata.Empty);
         _refunds.Add(refund);
 
         // A new pending refund gets reconciliation's full schedule of checks.

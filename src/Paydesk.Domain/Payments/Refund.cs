@@ -8,7 +8,7 @@ public sealed class Refund
     public const int MaxReasonLength = 500;
 
     /// <summary>A pending refund of <paramref name="amount"/>, of which at most <paramref name="remaining"/> may be asked.</summary>
-    internal static Refund Reserve(RefundId id, PaymentId paymentId, long amount, long remaining, string? reason, string idempotencyKey, DateTimeOffset now)
+    internal static Refund Reserve(RefundId id, PaymentId paymentId, long amount, long remaining, string? reason, string idempotencyKey, DateTimeOffset now, Metadata metadata)
     {
         if (amount <= 0)
         {
@@ -25,7 +25,7 @@ public sealed class Refund
             throw new InvalidValueException("invalid_reason", $"The reason must be at most {MaxReasonLength} characters.");
         }
 
-        return new Refund(id, paymentId, amount, reason, idempotencyKey, now);
+        return new Refund(id, paymentId, amount, reason, idempotencyKey, now) { Metadata = metadata };
     }
 
     private Refund(RefundId id, PaymentId paymentId, long amount, string? reason, string idempotencyKey, DateTimeOffset createdAt)
@@ -53,6 +53,9 @@ public sealed class Refund
     public long Amount { get; private set; }
 
     public string? Reason { get; private set; }
+
+    /// <summary>The caller's tags, fixed when the refund is asked for.</summary>
+    public Metadata Metadata { get; private set; } = Metadata.Empty;
 
     public RefundStatus Status { get; private set; }
 

@@ -37,6 +37,9 @@ public sealed class User : IHasDomainEvents
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The caller's tags, fixed at registration; also given to the user's gateway customer.</summary>
+    public Metadata Metadata { get; private set; } = Metadata.Empty;
+
     /// <summary>The user's one customer at the payment gateway (cus_…); null until a flow first needs it.</summary>
     public string? GatewayCustomerId { get; private set; }
 
@@ -53,10 +56,10 @@ public sealed class User : IHasDomainEvents
 
     public void ClearDomainEvents() => _events.Clear();
 
-    public static User Register(UserId id, Email email, string name, DateTimeOffset now)
+    public static User Register(UserId id, Email email, string name, DateTimeOffset now, Metadata? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var user = new User(id, email, ValidName(name), Timestamps.Normalize(now));
+        var user = new User(id, email, ValidName(name), Timestamps.Normalize(now)) { Metadata = metadata ?? Metadata.Empty };
         user._events.Raise(new UserRegistered(user.Id, user.Email, user.Name, user.CreatedAt));
         return user;
     }

@@ -59,6 +59,7 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<Email>().HaveConversion<EmailConverter>().HaveMaxLength(Email.MaxLength);
         configurationBuilder.Properties<PaymentStatus>().HaveConversion<PaymentStatusConverter>().HaveMaxLength(32);
         configurationBuilder.Properties<RefundStatus>().HaveConversion<RefundStatusConverter>().HaveMaxLength(32);
+        configurationBuilder.Properties<Metadata>().HaveConversion<MetadataConverter>();
     }
 }
 

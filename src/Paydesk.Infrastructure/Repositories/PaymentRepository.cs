@@ -30,7 +30,11 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
                 .ThenByDescending(p => p.Id)
                 .Take(count)));
 
-    public void Add(Payment payment) => db.Payments.Add(payment);
+    public void Add(Payment payment)
+    {
+        db.Payments.Add(payment);
+        db.Set<PaymentMetadataEntry>().AddRange(PaymentMetadataEntry.Of(payment));
+    }
 
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         db.Payments.Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -46,6 +50,21 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
             .OrderBy(p => p.CreatedAt)
             .Take(count)
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Payment>> ListByMetadataAsync(string key, string value, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
+    {
+        // Driven by the (key, value, payment_id) index; a payment has a key at most once, so no duplicates.
+        var tagged = from entry in db.Set<PaymentMetadataEntry>()
+                     where entry.Key == key && entry.Value == value
+                     join payment in db.Payments.AsNoTracking() on entry.PaymentId equals payment.Id
+                     select payment;
+        if (after is { } position)
+        {
+            tagged = tagged.Where(p => p.CreatedAt < position.CreatedAt || (p.CreatedAt == position.CreatedAt && p.Id.CompareTo(position.Id) < 0));
+        }
+
+        return await tagged.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(count).ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
     {

@@ -131,6 +131,20 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         Assert.Equal(JsonValueKind.Object, example.ValueKind);
     }
 
+    [Theory]
+    [InlineData("RegisterUser")]
+    [InlineData("CreatePayment")]
+    [InlineData("RefundPayment")]
+    public async Task The_request_bodies_that_take_metadata_show_it_in_their_examples(string operationId)
+    {
+        var document = await GetDocumentAsync();
+
+        var operation = Operations(document).Single(o => o.Id == operationId);
+
+        var example = operation.Body.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(JsonValueKind.Object, example.GetProperty("metadata").ValueKind);
+    }
+
     [Fact]
     public async Task A_charge_that_requires_action_has_an_example_answer_with_its_next_action_and_client_secret()
     {

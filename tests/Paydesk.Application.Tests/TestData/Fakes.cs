@@ -73,6 +73,9 @@ internal sealed class InMemoryPaymentRepository(InMemoryUserRepository? users = 
     public Task<IReadOnlyList<Payment>> ListDueForReconciliationAsync(DateTimeOffset now, DateTimeOffset createdBy, int count, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not reconcile.");
 
+    public Task<IReadOnlyList<Payment>> ListByMetadataAsync(string key, string value, PaymentPagePosition? after, int count, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These tests do not query by metadata.");
+
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(p => p.Id == id));
 

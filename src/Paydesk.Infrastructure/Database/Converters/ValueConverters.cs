@@ -28,3 +28,6 @@ internal sealed class UnixMicrosecondsConverter() : ValueConverter<DateTimeOffse
 {
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 }
+
+/// <summary>Metadata as a JSON object in key order; what the index table holds for payments is derived from it.</summary>
+internal sealed class MetadataConverter() : ValueConverter<Metadata, string>(metadata => MetadataJson.Write(metadata), json => MetadataJson.Read(json));

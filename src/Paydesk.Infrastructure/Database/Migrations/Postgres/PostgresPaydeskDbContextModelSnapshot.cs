@@ -222,6 +222,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
+
                     b.Property<string>("NextActionType")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
@@ -320,6 +325,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_id");
@@ -380,6 +390,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("gateway_customer_id");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -618,6 +633,32 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("gateway_events", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
+                {
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.HasKey("PaymentId", "Key")
+                        .HasName("pk_payment_metadata");
+
+                    b.HasIndex("Key", "Value", "PaymentId")
+                        .HasDatabaseName("ix_payment_metadata_key_value_payment_id");
+
+                    b.ToTable("payment_metadata", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.InboxRecord", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -775,6 +816,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_metadata_payments_payment_id");
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>

@@ -217,6 +217,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
                     b.Property<string>("NextActionType")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
@@ -315,6 +320,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payment_id");
@@ -375,6 +385,11 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT")
                         .HasColumnName("gateway_customer_id");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -613,6 +628,32 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("gateway_events", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
+                {
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("PaymentId", "Key")
+                        .HasName("pk_payment_metadata");
+
+                    b.HasIndex("Key", "Value", "PaymentId")
+                        .HasDatabaseName("ix_payment_metadata_key_value_payment_id");
+
+                    b.ToTable("payment_metadata", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Infrastructure.External.Messaging.Inbox.InboxRecord", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -770,6 +811,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_metadata_payments_payment_id");
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>

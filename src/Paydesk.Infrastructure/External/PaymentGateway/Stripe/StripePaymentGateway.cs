@@ -48,11 +48,10 @@ public sealed class StripePaymentGateway : IPaymentGateway
             // A manual capture only authorizes; its charge is expanded for the time the authorization lapses.
             CaptureMethod = request.Capture == CaptureMethod.Manual ? "manual" : null,
             Expand = request.Capture == CaptureMethod.Manual ? ["latest_charge"] : null,
-            Metadata = new Dictionary<string, string>
-            {
-                [StripeMetadata.PaymentId] = request.PaymentId.Value.ToString(),
-                [StripeMetadata.UserId] = request.UserId.Value.ToString(),
-            },
+            Metadata = StripeMetadata.With(
+                request.Metadata,
+                (StripeMetadata.PaymentId, request.PaymentId.Value.ToString()),
+                (StripeMetadata.UserId, request.UserId.Value.ToString())),
         };
 
         try
@@ -80,11 +79,10 @@ public sealed class StripePaymentGateway : IPaymentGateway
     public async Task<GatewayRefundOutcome> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var metadata = new Dictionary<string, string>
-        {
-            [StripeMetadata.RefundId] = request.RefundId.Value.ToString(),
-            [StripeMetadata.PaymentId] = request.PaymentId.Value.ToString(),
-        };
+        var metadata = StripeMetadata.With(
+            request.Metadata,
+            (StripeMetadata.RefundId, request.RefundId.Value.ToString()),
+            (StripeMetadata.PaymentId, request.PaymentId.Value.ToString()));
         if (request.Reason is { Length: > 0 } reason)
         {
             // Stripe's own reason is an enum; Paydesk's free text travels as metadata (at most 500 characters).

@@ -33,7 +33,7 @@ public sealed class StripePaymentMethodGateway : IPaymentMethodGateway
         {
             Email = request.Email,
             Name = request.Name,
-            Metadata = new Dictionary<string, string> { [StripeMetadata.UserId] = request.UserId.Value.ToString() },
+            Metadata = StripeMetadata.With(request.Metadata, (StripeMetadata.UserId, request.UserId.Value.ToString())),
         };
         return CallAsync(
             async () => StripePaymentMethodValidation.Validate(
