@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<SaveSetupPaymentMethod>();
         services.AddScoped<CreatePaymentHandler>();
         services.AddScoped<GetPaymentHandler>();
+        services.AddScoped<ListPaymentDisputesHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
         services.AddScoped<GetDailyTotalsHandler>();
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddSubscription<PaymentFailedData, PaymentFailedEmailHandler>();
         services.AddSubscription<PaymentRequiresActionData, PaymentRequiresActionEmailHandler>();
         services.AddSubscription<PaymentRefundedData, PaymentRefundedEmailHandler>();
+        services.AddSubscription<PaymentDisputeOpenedData, DisputeOpenedEmailHandler>();
         return services;
     }
 }

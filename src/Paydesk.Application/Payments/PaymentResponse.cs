@@ -25,6 +25,12 @@ public sealed record PaymentResponse(
     NextActionResponse? NextAction = null,
     string? ClientSecret = null)
 {
+    /// <summary>Minor units under dispute: open disputes and lost ones (not inquiries, not won disputes).</summary>
+    public long AmountDisputed { get; init; }
+
+    /// <summary>The payment's disputes, oldest first.</summary>
+    public IReadOnlyList<DisputeResponse> Disputes { get; init; } = [];
+
     /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
     public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
     {
@@ -48,7 +54,11 @@ public sealed record PaymentResponse(
         payment.CreatedAt,
         payment.UpdatedAt,
         payment.NextAction is { } action ? new NextActionResponse(action.Type, action.Url) : null,
-        payment.ClientSecret);
+        payment.ClientSecret)
+    {
+        AmountDisputed = payment.AmountDisputed,
+        Disputes = DisputeResponse.ListOf(payment),
+    };
 }
 
 /// <summary>What the payer must do: <c>redirect_to_url</c> (open <see cref="Url"/>) or <c>use_stripe_sdk</c> (Stripe.js <c>handleNextAction</c> with the client secret).</summary>

@@ -50,6 +50,10 @@ public sealed class EmailOptions
     [RegularExpression("^[A-Za-z0-9.-]{1,253}$", ErrorMessage = "The domain must be letters, digits, '.' and '-'.")]
     public string MessageIdDomain { get; set; } = "paydesk.local";
 
+    /// <summary>Where operational notices go (a webhook endpoint disabled, ...); none are sent when unset.</summary>
+    [EmailAddress]
+    public string? OperatorsAddress { get; set; }
+
     /// <summary>A folder whose <c>NAME.subject.liquid</c>, <c>NAME.html.liquid</c>, <c>NAME.text.liquid</c> files replace the built-in templates.</summary>
     public string? TemplateDirectory { get; set; }
 

@@ -37,6 +37,11 @@ internal static class IntegrationEventCatalog
                 e.PaymentId.Value, e.UserId.Value, e.RefundAmount.Currency.Code,
                 new RefundData(e.RefundId.Value, e.RefundAmount.MinorUnits, e.Reason),
                 e.AmountRefunded.MinorUnits, e.RemainingAmount.MinorUnits, e.Status.ToName(), e.OccurredAt)),
+        PaymentDisputeOpened e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
+            new PaymentDisputeOpenedData(
+                e.PaymentId.Value, e.UserId.Value, e.DisputeId, e.Amount.MinorUnits, e.Amount.Currency.Code, e.Reason, e.Status, e.EvidenceDueBy, e.OccurredAt)),
+        PaymentDisputeClosed e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
+            new PaymentDisputeClosedData(e.PaymentId.Value, e.UserId.Value, e.DisputeId, e.Amount.MinorUnits, e.Amount.Currency.Code, e.Outcome, e.OccurredAt)),
         _ => null,
     };
 
