@@ -1,0 +1,87 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Disputes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "amount_disputed",
+                table: "payments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "disputes",
+                columns: table => new
+                {
+                    gateway_id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    payment_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    evidence_due_by = table.Column<long>(type: "INTEGER", nullable: true),
+                    opened_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    funds_withdrawn = table.Column<long>(type: "INTEGER", nullable: false),
+                    funds_withdrawn_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    funds_reinstated = table.Column<long>(type: "INTEGER", nullable: false),
+                    funds_reinstated_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_disputes", x => x.gateway_id);
+                    table.ForeignKey(
+                        name: "fk_disputes_payments_payment_id",
+                        column: x => x.payment_id,
+                        principalTable: "payments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_gateway_reference",
+                table: "payments",
+                column: "gateway_reference");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_disputes_funds_withdrawn_at",
+                table: "disputes",
+                column: "funds_withdrawn_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_disputes_opened_at",
+                table: "disputes",
+                column: "opened_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_disputes_payment_id",
+                table: "disputes",
+                column: "payment_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "disputes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_payments_gateway_reference",
+                table: "payments");
+
+            migrationBuilder.DropColumn(
+                name: "amount_disputed",
+                table: "payments");
+        }
+    }
+}
