@@ -1,3 +1,4 @@
+using Paydesk.Application.Common;
 using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Payments;
@@ -28,8 +29,15 @@ public sealed record PaymentResponse(
     /// <summary>Minor units under dispute: open disputes and lost ones (not inquiries, not won disputes).</summary>
     public long AmountDisputed { get; init; }
 
+    // Kept in a list with value equality, so that the record's equality still means equal values.
+    private readonly EquatableList<DisputeResponse> _disputes = EquatableList<DisputeResponse>.Empty;
+
     /// <summary>The payment's disputes, oldest first.</summary>
-    public IReadOnlyList<DisputeResponse> Disputes { get; init; } = [];
+    public IReadOnlyList<DisputeResponse> Disputes
+    {
+        get => _disputes;
+        init => _disputes = new EquatableList<DisputeResponse>(value ?? []);
+    }
 
     /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
     public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
