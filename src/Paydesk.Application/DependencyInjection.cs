@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<SaveSetupPaymentMethod>();
         services.AddScoped<CreatePaymentHandler>();
         services.AddScoped<GetPaymentHandler>();
+        services.AddScoped<ListPaymentDisputesHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
         services.AddScoped<CapturePaymentHandler>();
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddSubscription<PaymentRefundedData, PaymentRefundedEmailHandler>();
         services.AddSubscription<PaymentCapturedData, PaymentCapturedEmailHandler>();
         services.AddSubscription<PaymentCanceledData, PaymentCanceledEmailHandler>();
+        services.AddSubscription<PaymentDisputeOpenedData, DisputeOpenedEmailHandler>();
         return services;
     }
 }

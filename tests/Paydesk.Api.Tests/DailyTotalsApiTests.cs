@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Paydesk.Infrastructure.Database;
+using Paydesk.Api.Tests.Disputes;
 using Paydesk.Sandbox;
 using Paydesk.TestSupport;
 
@@ -75,6 +77,31 @@ public abstract class DailyTotalsApiTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(["2026-02-27 USD 0 0 0 0 0", "2026-02-28 USD 1 0 1200 0 1200"], rows);
     }
 
+    [Fact]
+    public async Task Disputes_count_on_the_day_they_open_and_lost_funds_come_off_net_until_reinstated()
+    {
+        var user = await _client.RegisterUserAsync();
+        var won = await _client.ChargedPaymentAsync(user.Id(), amount: 1500, currency: "USD");
+        var lost = await _client.ChargedPaymentAsync(user.Id(), amount: 2500, currency: "USD");
+        var before = await RowsAsync();
+        var wonDispute = DisputeEvents.NewDisputeId();
+        await SendDisputeAsync("charge.dispute.created", wonDispute, won, "needs_response", 1500, []);
+        await SendDisputeAsync("charge.dispute.funds_withdrawn", wonDispute, won, "needs_response", 1500, [-1500]);
+        var opened = await RowsAsync();
+
+        _clock.Advance(TimeSpan.FromHours(2));
+        await SendDisputeAsync("charge.dispute.closed", wonDispute, won, "won", 1500, [-1500, 1500]);
+        await SendDisputeAsync("charge.dispute.funds_reinstated", wonDispute, won, "won", 1500, [-1500, 1500]);
+        var lostDispute = DisputeEvents.NewDisputeId();
+        await SendDisputeAsync("charge.dispute.funds_withdrawn", lostDispute, lost, "needs_response", 2500, [-2500]);
+        await SendDisputeAsync("charge.dispute.closed", lostDispute, lost, "lost", 2500, [-2500]);
+        var after = await RowsAsync();
+
+        Assert.Equal(["2026-02-27 USD 2 0 4000 0 4000 0 0"], before);
+        Assert.Equal(["2026-02-27 USD 2 0 4000 0 2500 1500 1500"], opened);
+        Assert.Equal(["2026-02-27 USD 2 0 4000 0 4000 1500 0", "2026-02-28 USD 0 0 0 0 -2500 2500 2500"], after);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?from=2026-01-01")]
@@ -95,6 +122,22 @@ public abstract class DailyTotalsApiTests(DatabaseProvider provider) : IAsyncLif
         var response = await _client.GetAsync("/v1/reports/daily-totals?from=2024-01-01&to=2024-12-31");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task SendDisputeAsync(string type, string disputeId, JsonElement payment, string status, long amount, long[] funds)
+    {
+        var now = _clock.GetUtcNow();
+        var body = DisputeEvents.Body(type, disputeId, payment.Str("gatewayReference"), status, now, amount, funds);
+        using var anonymous = _factory.CreateClient();
+        var response = await DisputeEvents.SendAsync(anonymous, body, now);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<List<string>> RowsAsync()
+    {
+        var report = await (await _client.GetAsync("/v1/reports/daily-totals?from=2026-02-27&to=2026-02-28")).ReadJsonAsync();
+        return [.. report.GetProperty("data").EnumerateArray()
+            .Select(r => $"{r.Str("date")} {r.Str("currency")} {r.Long("succeededCount")} {r.Long("failedCount")} {r.Long("grossAmount")} {r.Long("refundedAmount")} {r.Long("netAmount")} {r.Long("disputedAmount")} {r.Long("lostAmount")}")];
     }
 }
 

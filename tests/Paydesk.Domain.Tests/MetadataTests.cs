@@ -107,7 +107,7 @@ public sealed class MetadataTests
         var metadata = Metadata.Create(new Dictionary<string, string> { ["order_id"] = "1001" });
         var user = User.Register(UserId.New(), Email.Create("a@example.com"), "Ann", Times.Created, metadata);
         var payment = Payment.Create(PaymentId.New(), user.Id, Money.Positive(1500, Currency.FromCode("USD")), "pm_card_visa", null, "charge_1", Times.Created);
-        var tagged = Payment.Create(PaymentId.New(), user.Id, Money.Positive(1500, Currency.FromCode("USD")), ChargeMethod.OneOff("pm_card_visa"), null, "charge_2", Times.Created, metadata);
+        var tagged = Payment.Create(PaymentId.New(), user.Id, Money.Positive(1500, Currency.FromCode("USD")), ChargeMethod.OneOff("pm_card_visa"), null, "charge_2", Times.Created, metadata: metadata);
         tagged.Apply(new GatewayChargeOutcome(GatewayChargeStatus.Succeeded, "pi_1"), Times.Created, OutcomeRule.Strict);
 
         var refund = tagged.RequestRefund(RefundId.New(), 100, null, "refund_1", Times.Created, metadata);

@@ -34,6 +34,14 @@ internal static class PaymentEndpoints
             .WithDescription("While the payment is 'requires_action', nextAction says what the payer must do; its url and the clientSecret are shown only to keys that also have payments:write.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        payments.MapGet("/{id}/disputes", async Task<Ok<DisputeList>> (Guid id, ListPaymentDisputesHandler handler, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await handler.HandleAsync(id, cancellationToken)))
+            .RequireAuthorization(ApiScopes.PaymentsRead)
+            .WithName("ListPaymentDisputes")
+            .WithSummary("List a payment's disputes")
+            .WithDescription("The disputes the customer's bank opened against the payment, oldest first, as the gateway's webhooks reported them: Stripe's status (needs_response, under_review, won, lost; warning_* for an inquiry), the evidence due date, and the funds withdrawn and reinstated. The payment's amountDisputed sums the open and lost ones.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         payments.MapPost("/{id}/refunds", RefundAsync)
             .RequireAuthorization(ApiScopes.RefundsWrite)
             .WithName("RefundPayment")

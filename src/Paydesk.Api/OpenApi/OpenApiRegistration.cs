@@ -13,5 +13,6 @@ internal static class OpenApiRegistration
             options.AddOperationTransformer<IdempotencyKeyOperationTransformer>();
             options.AddOperationTransformer<RequestExampleOperationTransformer>();
             options.AddOperationTransformer<PaymentResponseExamples>();
+            options.AddOperationTransformer<DisputeListExample>();
         });
 }

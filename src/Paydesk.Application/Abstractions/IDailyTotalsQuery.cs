@@ -11,6 +11,9 @@ public interface IDailyTotalsQuery
 /// One day and currency. Charges count on the day they were made; refunds on the day they were made.
 /// Amounts are minor units.
 /// </summary>
+/// <param name="NetAmount">Gross less refunded and lost.</param>
+/// <param name="DisputedAmount">Disputes opened that day.</param>
+/// <param name="LostAmount">Funds disputes withdrawn that day and not reinstated since.</param>
 public sealed record DailyTotal(
     DateOnly Date,
     string Currency,
@@ -18,4 +21,6 @@ public sealed record DailyTotal(
     long FailedCount,
     long GrossAmount,
     long RefundedAmount,
-    long NetAmount);
+    long NetAmount,
+    long DisputedAmount = 0,
+    long LostAmount = 0);

@@ -14,7 +14,11 @@ public interface IGatewayEventReader
 
 /// <summary>A verified event, reduced to the state changes Paydesk understands (none for other types).</summary>
 /// <param name="Setup">What a setup event says about saving a payment method; null for other events.</param>
-public sealed record GatewayEvent(string Id, string Type, IReadOnlyList<GatewayStateChange> Changes, GatewaySetupOutcome? Setup = null);
+/// <param name="Dispute">What a dispute event says about a dispute; null for other events.</param>
+public sealed record GatewayEvent(string Id, string Type, IReadOnlyList<GatewayStateChange> Changes, GatewaySetupOutcome? Setup = null, GatewayDisputeReport? Dispute = null);
+
+/// <summary>A dispute as a gateway event shows it, with the gateway's payment reference (the PaymentIntent) it disputes.</summary>
+public sealed record GatewayDisputeReport(string PaymentReference, GatewayDispute Dispute);
 
 /// <summary>
 /// How a gateway setup ended: succeeded with the method it saved, or failed. The user is named by the

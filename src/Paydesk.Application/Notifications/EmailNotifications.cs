@@ -1,6 +1,7 @@
 using System.Globalization;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
+using Paydesk.Application.IntegrationEvents;
 using Paydesk.Domain.Amounts;
 
 namespace Paydesk.Application.Notifications;
@@ -18,6 +19,7 @@ public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender s
     public const string PaymentRefunded = "payment_refunded";
     public const string PaymentCaptured = "payment_captured";
     public const string PaymentCanceled = "payment_canceled";
+    public const string DisputeOpened = "dispute_opened";
 
     public Task<EmailSendResult> SendWelcomeAsync(Guid eventId, EmailRecipient to, CancellationToken cancellationToken) =>
         SendAsync(eventId, Welcome, to, new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);
@@ -33,6 +35,22 @@ public sealed class EmailNotifications(IEmailTemplates templates, IEmailSender s
         values["refund_amount"] = MoneyFormatter.Format(refundedAmount, payment.Currency);
         values["total_refunded"] = MoneyFormatter.Format(payment.AmountRefunded, payment.Currency);
         return SendAsync(eventId, PaymentRefunded, to, values, cancellationToken);
+    }
+
+    /// <summary>The operators' notice of a new dispute: which payment, how much, why, and by when to answer.</summary>
+    public Task<EmailSendResult> SendDisputeOpenedAsync(Guid eventId, EmailRecipient to, PaymentDisputeOpenedData dispute, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["payment_id"] = dispute.PaymentId.ToString(),
+            ["dispute_id"] = dispute.DisputeId,
+            ["amount"] = MoneyFormatter.Format(dispute.Amount, Currency.FromCode(dispute.Currency)),
+            ["reason"] = dispute.Reason,
+            ["status"] = dispute.Status,
+            ["due_by"] = dispute.EvidenceDueBy?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? string.Empty,
+        };
+        return SendAsync(eventId, DisputeOpened, to, values, cancellationToken);
     }
 
     private async Task<EmailSendResult> SendAsync(Guid eventId, string template, EmailRecipient to, Dictionary<string, string> values, CancellationToken cancellationToken)

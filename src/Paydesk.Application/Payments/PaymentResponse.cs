@@ -32,6 +32,19 @@ public sealed record PaymentResponse(
     string? CancellationReason = null,
     MetadataDictionary? Metadata = null)
 {
+    /// <summary>Minor units under dispute: open disputes and lost ones (not inquiries, not won disputes).</summary>
+    public long AmountDisputed { get; init; }
+
+    // Kept in a list with value equality, so that the record's equality still means equal values.
+    private readonly EquatableList<DisputeResponse> _disputes = EquatableList<DisputeResponse>.Empty;
+
+    /// <summary>The payment's disputes, oldest first.</summary>
+    public IReadOnlyList<DisputeResponse> Disputes
+    {
+        get => _disputes;
+        init => _disputes = new EquatableList<DisputeResponse>(value ?? []);
+    }
+
     /// <summary>The payment for any caller that may read it, and as stored for a replay: the next action without its URL, no client secret.</summary>
     public static PaymentResponse From(Payment payment) => WithSecrets(payment) with
     {
@@ -61,7 +74,11 @@ public sealed record PaymentResponse(
         payment.CaptureBefore,
         payment.AmountReleased,
         payment.CancellationReason,
-        MetadataDictionary.From(payment.Metadata));
+        MetadataDictionary.From(payment.Metadata))
+    {
+        AmountDisputed = payment.AmountDisputed,
+        Disputes = DisputeResponse.ListOf(payment),
+    };
 }
 
 /// <summary>What the payer must do: <c>redirect_to_url</c> (open <see cref="Url"/>) or <c>use_stripe_sdk</c> (Stripe.js <c>handleNextAction</c> with the client secret).</summary>

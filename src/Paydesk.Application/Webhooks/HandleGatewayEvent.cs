@@ -75,6 +75,11 @@ public sealed partial class HandleGatewayEventHandler(
             }
         }
 
+        if (gatewayEvent.Dispute is { } dispute)
+        {
+            await ApplyDisputeAsync(gatewayEvent, dispute, now, cancellationToken);
+        }
+
         if (gatewayEvent.Setup is { } setup)
         {
             await setups.ApplyAsync(setup, cancellationToken);
@@ -85,6 +90,12 @@ public sealed partial class HandleGatewayEventHandler(
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
+        catch (DuplicateKeyException ex) when (ex.Target?.Contains("dispute", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // Two events about one new dispute at once: this one is refused (4xx/409) so that the
+            // gateway sends it again, and then it merges into the dispute the other one opened.
+            throw new ConcurrencyConflictException("Another event opened this dispute at the same moment; retry.", ex);
+        }
         catch (DuplicateKeyException)
         {
             // The same event delivered twice at once: the other delivery applied it.
@@ -94,6 +105,22 @@ public sealed partial class HandleGatewayEventHandler(
         return GatewayEventOutcome.Applied;
     }
 
+    private async Task ApplyDisputeAsync(GatewayEvent gatewayEvent, GatewayDisputeReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var payment = await payments.GetByGatewayReferenceAsync(report.PaymentReference, cancellationToken);
+        if (payment is null)
+        {
+            // A dispute of a charge Paydesk did not make: nothing to do.
+            LogUnknownDispute(logger, gatewayEvent.Id, gatewayEvent.Type, report.Dispute.GatewayId);
+            return;
+        }
+
+        if (!payment.Apply(report.Dispute, now))
+        {
+            LogDisputeUnchanged(logger, gatewayEvent.Id, gatewayEvent.Type, report.Dispute.GatewayId);
+        }
+    }
+
     internal static bool Apply(Payment payment, GatewayStateChange change, DateTimeOffset now) =>
         change.RefundId is { } refundId
             ? change.Refund is { } refund && payment.Apply(new RefundId(refundId), refund, now, OutcomeRule.IfAllowed)
@@ -101,4 +128,10 @@ public sealed partial class HandleGatewayEventHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Type}) left payment {PaymentId} as it was: it is already {Status}")]
     private static partial void LogIgnored(ILogger logger, string eventId, string type, Guid paymentId, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Type}) is about dispute {DisputeId} of a charge that is not Paydesk's")]
+    private static partial void LogUnknownDispute(ILogger logger, string eventId, string type, string disputeId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Type}) told nothing new about dispute {DisputeId}")]
+    private static partial void LogDisputeUnchanged(ILogger logger, string eventId, string type, string disputeId);
 }

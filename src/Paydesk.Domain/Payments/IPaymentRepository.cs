@@ -9,10 +9,13 @@ public interface IPaymentRepository
 {
     void Add(Payment payment);
 
-    /// <summary>The payment with its refunds, tracked for changes.</summary>
+    /// <summary>The payment with its refunds and disputes, tracked for changes.</summary>
     Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken);
 
-    /// <summary>The payment with its refunds, to read only: changes made to it are never saved.</summary>
+    /// <summary>The payment whose gateway reference (the PaymentIntent) is <paramref name="gatewayReference"/>, with its refunds and disputes, tracked.</summary>
+    Task<Payment?> GetByGatewayReferenceAsync(string gatewayReference, CancellationToken cancellationToken);
+
+    /// <summary>The payment with its refunds and disputes, to read only: changes made to it are never saved.</summary>
     Task<Payment?> GetByIdReadOnlyAsync(PaymentId id, CancellationToken cancellationToken);
 
     /// <summary>

@@ -15,6 +15,7 @@ public sealed class Payment : IHasDomainEvents
     public const int MaxCancellationReasonLength = 500;
 
     private readonly List<Refund> _refunds = [];
+    private readonly List<Dispute> _disputes = [];
     private readonly DomainEventList _events = new();
 
     private Payment(PaymentId id, UserId userId, Money amount, ChargeMethod method, string? description, string idempotencyKey, DateTimeOffset now, CaptureMethod capture, Metadata metadata)
@@ -111,6 +112,12 @@ public sealed class Payment : IHasDomainEvents
     /// <summary>Minor units refunded by the gateway so far.</summary>
     public long AmountRefunded { get; private set; }
 
+    /// <summary>
+    /// Minor units under dispute: open disputes and lost ones (not inquiries, not won disputes). Kept
+    /// beside the disputes, as <see cref="AmountRefunded"/> is, so that lists show it without them.
+    /// </summary>
+    public long AmountDisputed { get; private set; }
+
     /// <summary>The key sent to the gateway, stored before the call so a retry reuses it.</summary>
     public string IdempotencyKey { get; private set; }
 
@@ -128,6 +135,9 @@ public sealed class Payment : IHasDomainEvents
     public int Version { get; private set; }
 
     public IReadOnlyList<Refund> Refunds => _refunds;
+
+    public IReadOnlyList<Dispute> Disputes => _disputes;
+
 
     public IReadOnlyList<IDomainEvent> DomainEvents => _events.Events;
 
@@ -362,7 +372,53 @@ public sealed class Payment : IHasDomainEvents
         }
     }
 
+    /// <summary>
+    /// Applies the gateway's latest report of a dispute of this payment, in whatever order reports
+    /// arrive: the first opens it, later ones only move it forward. Returns whether anything changed.
+    /// </summary>
+    public bool Apply(GatewayDispute reported, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
+        var normalizedNow = Timestamps.Normalize(now);
+        var dispute = _disputes.SingleOrDefault(d => d.GatewayId == reported.GatewayId);
+        if (dispute is null)
+        {
+            dispute = Dispute.Open(Id, Currency, reported);
+            _disputes.Add(dispute);
+            dispute.Merge(reported, normalizedNow);
+            _events.Raise(new PaymentDisputeOpened(
+                Id, UserId, dispute.GatewayId, new Money(dispute.Amount, Currency), dispute.Reason, dispute.Status, dispute.EvidenceDueBy, normalizedNow));
+            RaiseIfClosed(dispute);
+            AmountDisputed = _disputes.Where(d => d.HoldsAmount).Sum(d => d.Amount);
+            Touch(now);
+            return true;
+        }
+
+        var (changed, closedNow) = dispute.Merge(reported, normalizedNow);
+        if (!changed)
+        {
+            return false;
+        }
+
+        if (closedNow)
+        {
+            RaiseIfClosed(dispute);
+        }
+
+        AmountDisputed = _disputes.Where(d => d.HoldsAmount).Sum(d => d.Amount);
+        Touch(now);
+        return true;
+    }
+
     public void ClearDomainEvents() => _events.Clear();
+
+    private void RaiseIfClosed(Dispute dispute)
+    {
+        if (dispute.IsClosed)
+        {
+            _events.Raise(new PaymentDisputeClosed(Id, UserId, dispute.GatewayId, new Money(dispute.Amount, Currency), dispute.Status, dispute.ClosedAt!.Value));
+        }
+    }
 
     /// <summary>
     /// Takes this payment for one reconciliation check and books the next. It bumps the version, so

@@ -25,6 +25,8 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Refund> Refunds => Set<Refund>();
 
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
     public DbSet<SavedPaymentMethod> SavedPaymentMethods => Set<SavedPaymentMethod>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

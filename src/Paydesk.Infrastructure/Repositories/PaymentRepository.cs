@@ -10,11 +10,12 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
     // The reads behind the GET endpoints are compiled: they run on every request.
     private static readonly CompiledPerModel<Func<PaydeskDbContext, PaymentId, CancellationToken, Task<Payment?>>> ReadOnlyById = new(() =>
         EF.CompileAsyncQuery((PaydeskDbContext db, PaymentId id, CancellationToken _) =>
-            db.Payments.AsNoTracking().Include(p => p.Refunds).FirstOrDefault(p => p.Id == id)));
+            db.Payments.AsNoTracking().Include(p => p.Refunds).Include(p => p.Disputes).AsSplitQuery().FirstOrDefault(p => p.Id == id)));
 
     private static readonly CompiledPerModel<Func<PaydeskDbContext, UserId, int, IAsyncEnumerable<Payment>>> FirstPageByUser = new(() =>
         EF.CompileAsyncQuery((PaydeskDbContext db, UserId userId, int count) =>
             db.Payments.AsNoTracking()
+                .Include(p => p.Disputes)
                 .Where(p => p.UserId == userId)
                 .OrderByDescending(p => p.CreatedAt)
                 .ThenByDescending(p => p.Id)
@@ -24,6 +25,7 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
     private static readonly CompiledPerModel<Func<PaydeskDbContext, UserId, DateTimeOffset, PaymentId, int, IAsyncEnumerable<Payment>>> NextPageByUser = new(() =>
         EF.CompileAsyncQuery((PaydeskDbContext db, UserId userId, DateTimeOffset createdAt, PaymentId id, int count) =>
             db.Payments.AsNoTracking()
+                .Include(p => p.Disputes)
                 .Where(p => p.UserId == userId)
                 .Where(p => p.CreatedAt < createdAt || (p.CreatedAt == createdAt && p.Id.CompareTo(id) < 0))
                 .OrderByDescending(p => p.CreatedAt)
@@ -37,7 +39,10 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
     }
 
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
-        db.Payments.Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        db.Payments.Include(p => p.Refunds).Include(p => p.Disputes).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<Payment?> GetByGatewayReferenceAsync(string gatewayReference, CancellationToken cancellationToken) =>
+        db.Payments.Include(p => p.Refunds).Include(p => p.Disputes).AsSplitQuery().FirstOrDefaultAsync(p => p.GatewayReference == gatewayReference, cancellationToken);
 
     public Task<Payment?> GetByIdReadOnlyAsync(PaymentId id, CancellationToken cancellationToken) =>
         ReadOnlyById.For(db)(db, id, cancellationToken);

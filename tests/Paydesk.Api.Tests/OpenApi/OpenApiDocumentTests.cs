@@ -13,6 +13,7 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["ListUserPayments"] = ApiScopes.PaymentsRead,
         ["CreatePayment"] = ApiScopes.PaymentsWrite,
         ["GetPayment"] = ApiScopes.PaymentsRead,
+        ["ListPaymentDisputes"] = ApiScopes.PaymentsRead,
         ["RefundPayment"] = ApiScopes.RefundsWrite,
         ["CapturePayment"] = ApiScopes.PaymentsWrite,
         ["CancelPayment"] = ApiScopes.PaymentsWrite,

@@ -82,6 +82,9 @@ internal sealed class InMemoryPaymentRepository(InMemoryUserRepository? users = 
     public Task<Payment?> GetByIdReadOnlyAsync(PaymentId id, CancellationToken cancellationToken) =>
         GetByIdAsync(id, cancellationToken);
 
+    public Task<Payment?> GetByGatewayReferenceAsync(string gatewayReference, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.SingleOrDefault(p => p.GatewayReference == gatewayReference));
+
     /// <summary>Like the foreign key from payments to users.</summary>
     public Exception? Check() =>
         users is not null && _staged.Any(p => !users.Stored.Any(u => u.Id == p.UserId))

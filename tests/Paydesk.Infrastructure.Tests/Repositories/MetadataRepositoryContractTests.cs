@@ -97,7 +97,7 @@ public abstract class MetadataRepositoryContractTests(DatabaseFixture fixture)
     private static Payment Tagged(User user, Metadata metadata, DateTimeOffset at)
     {
         var id = PaymentId.New();
-        return Payment.Create(id, user.Id, Money.Positive(1500, Currency.FromCode("USD")), ChargeMethod.OneOff("pm_card_visa"), null, $"charge_{id.Value:N}", at, metadata);
+        return Payment.Create(id, user.Id, Money.Positive(1500, Currency.FromCode("USD")), ChargeMethod.OneOff("pm_card_visa"), null, $"charge_{id.Value:N}", at, metadata: metadata);
     }
 
     private async Task SaveAsync(Action<PaydeskDbContext> arrange)

@@ -36,6 +36,11 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Refunds).WithOne().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Refunds).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(p => p.Disputes).WithOne().HasForeignKey(d => d.PaymentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Disputes).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // A dispute names the gateway's PaymentIntent, not Paydesk's id.
+        builder.HasIndex(p => p.GatewayReference);
 
         // A user's payments, newest first, paged by (created_at, id).
         builder.HasIndex(p => new { p.UserId, p.CreatedAt, p.Id });

@@ -14,25 +14,38 @@ internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
     // Charges count on the day they were made; a manual capture on the day it was captured (an
     // authorization not captured is no money, so neither succeeded nor gross). A payment that later got refunded still counts as
     // succeeded and gross; its refunds count on the day each refund succeeded.
+    // Disputes count on the day they opened; the funds they took and did not give back are lost
+    // on the day they were withdrawn, and net is what remains after refunds and lost disputes.
     private const string Template = """
         SELECT day, currency,
                SUM(succeeded_count) AS succeeded_count,
                SUM(failed_count) AS failed_count,
                SUM(gross_amount) AS gross_amount,
-               SUM(refunded_amount) AS refunded_amount
+               SUM(refunded_amount) AS refunded_amount,
+               SUM(disputed_amount) AS disputed_amount,
+               SUM(lost_amount) AS lost_amount
         FROM (
             SELECT {0} AS day, p.currency,
                    CASE WHEN p.status IN ('succeeded', 'partially_refunded', 'refunded') THEN 1 ELSE 0 END AS succeeded_count,
                    CASE WHEN p.status = 'failed' THEN 1 ELSE 0 END AS failed_count,
                    CASE WHEN p.status IN ('succeeded', 'partially_refunded', 'refunded') THEN p.amount ELSE 0 END AS gross_amount,
-                   0 AS refunded_amount
+                   0 AS refunded_amount,
+                   0 AS disputed_amount, 0 AS lost_amount
             FROM payments p
             WHERE COALESCE(p.captured_at, p.created_at) >= @from AND COALESCE(p.captured_at, p.created_at) < @to
             UNION ALL
-            SELECT {1} AS day, p.currency, 0, 0, 0, r.amount
+            SELECT {1} AS day, p.currency, 0, 0, 0, r.amount, 0, 0
             FROM refunds r
             JOIN payments p ON p.id = r.payment_id
             WHERE r.status = 'succeeded' AND r.created_at >= @from AND r.created_at < @to
+            UNION ALL
+            SELECT {2} AS day, d.currency, 0, 0, 0, 0, d.amount, 0
+            FROM disputes d
+            WHERE d.opened_at >= @from AND d.opened_at < @to
+            UNION ALL
+            SELECT {3} AS day, d.currency, 0, 0, 0, 0, 0, d.funds_withdrawn - d.funds_reinstated
+            FROM disputes d
+            WHERE d.funds_withdrawn_at >= @from AND d.funds_withdrawn_at < @to
         ) t
         GROUP BY day, currency
         ORDER BY day, currency
@@ -42,13 +55,17 @@ internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
         CultureInfo.InvariantCulture,
         Template,
         "date(COALESCE(p.captured_at, p.created_at) / 1000000, 'unixepoch')",
-        "date(r.created_at / 1000000, 'unixepoch')");
+        "date(r.created_at / 1000000, 'unixepoch')",
+        "date(d.opened_at / 1000000, 'unixepoch')",
+        "date(d.funds_withdrawn_at / 1000000, 'unixepoch')");
 
     private static readonly string PostgresSql = string.Format(
         CultureInfo.InvariantCulture,
         Template,
         "to_char(COALESCE(p.captured_at, p.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
-        "to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
+        "to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+        "to_char(d.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+        "to_char(d.funds_withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
 
     // Hand-written SQL does not pass through EF Core's execution strategy by itself: run it in one,
     // so that it is retried and classified (a database that is down) as every other read is.
@@ -83,6 +100,7 @@ internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
             {
                 var gross = reader.GetInt64(4);
                 var refunded = reader.GetInt64(5);
+                var lost = reader.GetInt64(7);
                 rows.Add(new DailyTotal(
                     DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     reader.GetString(1),
@@ -90,7 +108,9 @@ internal sealed class DailyTotalsQuery(PaydeskDbContext db) : IDailyTotalsQuery
                     reader.GetInt64(3),
                     gross,
                     refunded,
-                    gross - refunded));
+                    gross - refunded - lost,
+                    reader.GetInt64(6),
+                    lost));
             }
 
             return rows;

@@ -25,6 +25,7 @@ internal static class EmailRegistration
             var email = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
             return new EmailIdentity(email.ProductName, email.MessageIdDomain);
         });
+        services.AddSingleton(sp => new OperatorsMailbox(sp.GetRequiredService<IOptions<EmailOptions>>().Value.OperatorsAddress is { Length: > 0 } address ? address : null));
         services.AddSingleton<EmailNotifications>();
         return services;
     }

@@ -135,6 +135,86 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("saved_payment_methods", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.Property<string>("GatewayId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("gateway_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("EvidenceDueBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evidence_due_by");
+
+                    b.Property<long>("FundsReinstated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funds_reinstated");
+
+                    b.Property<DateTimeOffset?>("FundsReinstatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("funds_reinstated_at");
+
+                    b.Property<long>("FundsWithdrawn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funds_withdrawn");
+
+                    b.Property<DateTimeOffset?>("FundsWithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("funds_withdrawn_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GatewayId")
+                        .HasName("pk_disputes");
+
+                    b.HasIndex("FundsWithdrawnAt")
+                        .HasDatabaseName("ix_disputes_funds_withdrawn_at");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_disputes_opened_at");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_disputes_payment_id");
+
+                    b.ToTable("disputes", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -148,6 +228,10 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                     b.Property<long>("AmountCapturable")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_capturable");
+
+                    b.Property<long>("AmountDisputed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_disputed");
 
                     b.Property<long>("AmountRefunded")
                         .HasColumnType("bigint")
@@ -284,6 +368,9 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_payments_created_at");
+
+                    b.HasIndex("GatewayReference")
+                        .HasDatabaseName("ix_payments_gateway_reference");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
@@ -798,6 +885,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasConstraintName("fk_saved_payment_methods_users_user_id");
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_payments_payment_id");
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("Paydesk.Domain.Users.User", null)
@@ -830,6 +927,8 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
+                    b.Navigation("Disputes");
+
                     b.Navigation("Refunds");
                 });
 #pragma warning restore 612, 618

@@ -130,6 +130,86 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("saved_payment_methods", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.Property<string>("GatewayId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long?>("EvidenceDueBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_due_by");
+
+                    b.Property<long>("FundsReinstated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_reinstated");
+
+                    b.Property<long?>("FundsReinstatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_reinstated_at");
+
+                    b.Property<long>("FundsWithdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_withdrawn");
+
+                    b.Property<long?>("FundsWithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_withdrawn_at");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GatewayId")
+                        .HasName("pk_disputes");
+
+                    b.HasIndex("FundsWithdrawnAt")
+                        .HasDatabaseName("ix_disputes_funds_withdrawn_at");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_disputes_opened_at");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_disputes_payment_id");
+
+                    b.ToTable("disputes", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -143,6 +223,10 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long>("AmountCapturable")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_capturable");
+
+                    b.Property<long>("AmountDisputed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_disputed");
 
                     b.Property<long>("AmountRefunded")
                         .HasColumnType("INTEGER")
@@ -279,6 +363,9 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_payments_created_at");
+
+                    b.HasIndex("GatewayReference")
+                        .HasDatabaseName("ix_payments_gateway_reference");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
@@ -793,6 +880,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasConstraintName("fk_saved_payment_methods_users_user_id");
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_payments_payment_id");
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("Paydesk.Domain.Users.User", null)
@@ -825,6 +922,8 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
+                    b.Navigation("Disputes");
+
                     b.Navigation("Refunds");
                 });
 #pragma warning restore 612, 618

@@ -43,6 +43,11 @@ internal static class IntegrationEventCatalog
             new PaymentCapturedData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.AmountReleased.MinorUnits, e.Amount.Currency.Code, e.GatewayReference, e.OccurredAt)),
         PaymentCanceled e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
             new PaymentCanceledData(e.PaymentId.Value, e.UserId.Value, e.Amount.MinorUnits, e.Amount.Currency.Code, e.Reason, e.OccurredAt)),
+        PaymentDisputeOpened e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
+            new PaymentDisputeOpenedData(
+                e.PaymentId.Value, e.UserId.Value, e.DisputeId, e.Amount.MinorUnits, e.Amount.Currency.Code, e.Reason, e.Status, e.EvidenceDueBy, e.OccurredAt)),
+        PaymentDisputeClosed e => IntegrationEventContent.Of(e.PaymentId.ToString(), e.OccurredAt,
+            new PaymentDisputeClosedData(e.PaymentId.Value, e.UserId.Value, e.DisputeId, e.Amount.MinorUnits, e.Amount.Currency.Code, e.Outcome, e.OccurredAt)),
         _ => null,
     };
 

@@ -31,7 +31,7 @@ internal sealed class StripeWebhookReader(IOptions<StripeGatewayOptions> options
             }
 
             var data = root.GetProperty("data").GetProperty("object");
-            return new GatewayEvent(id, type, StripeEventChanges.Read(type, data), StripeSetupEvents.Read(type, data));
+            return new GatewayEvent(id, type, StripeEventChanges.Read(type, data), StripeSetupEvents.Read(type, data), StripeDisputeEvents.Read(type, data));
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -12,8 +12,8 @@ using Paydesk.Infrastructure.Database;
 namespace Paydesk.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPaydeskDbContext))]
-    [Migration("20261202011331_Metadata")]
-    partial class Metadata
+    [Migration("20261202014819_CaptureDisputesMetadata")]
+    partial class CaptureDisputesMetadata
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -138,6 +138,86 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("saved_payment_methods", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.Property<string>("GatewayId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("gateway_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("EvidenceDueBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evidence_due_by");
+
+                    b.Property<long>("FundsReinstated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funds_reinstated");
+
+                    b.Property<DateTimeOffset?>("FundsReinstatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("funds_reinstated_at");
+
+                    b.Property<long>("FundsWithdrawn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funds_withdrawn");
+
+                    b.Property<DateTimeOffset?>("FundsWithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("funds_withdrawn_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GatewayId")
+                        .HasName("pk_disputes");
+
+                    b.HasIndex("FundsWithdrawnAt")
+                        .HasDatabaseName("ix_disputes_funds_withdrawn_at");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_disputes_opened_at");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_disputes_payment_id");
+
+                    b.ToTable("disputes", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -148,9 +228,40 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount");
 
+                    b.Property<long>("AmountCapturable")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_capturable");
+
+                    b.Property<long>("AmountDisputed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_disputed");
+
                     b.Property<long>("AmountRefunded")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_refunded");
+
+                    b.Property<long>("AmountReleased")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_released");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("Capture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("capture");
+
+                    b.Property<DateTimeOffset?>("CaptureBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("capture_before");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
 
                     b.Property<string>("ClientSecret")
                         .HasMaxLength(255)
@@ -260,6 +371,9 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_payments_created_at");
+
+                    b.HasIndex("GatewayReference")
+                        .HasDatabaseName("ix_payments_gateway_reference");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
@@ -401,6 +515,189 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .HasDatabaseName("ix_users_normalized_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.WebhookEndpoints.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_webhook_attempts_attempted_at");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_webhook_attempts_event_id");
+
+                    b.ToTable("webhook_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.WebhookEndpoints.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("ClaimToken")
+                        .HasDatabaseName("ix_webhook_deliveries_claim_token");
+
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_completed_at");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_webhook_deliveries_event_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_status_next_attempt_at");
+
+                    b.HasIndex("EndpointId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_status_created_at");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.WebhookEndpoints.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AutoDisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("auto_disabled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.PrimitiveCollection<string[]>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("event_types");
+
+                    b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.ToTable("webhook_endpoints", (string)null);
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Webhooks.ReceivedGatewayEvent", b =>
@@ -569,6 +866,9 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_created_at_id");
+
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
 
@@ -586,6 +886,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_saved_payment_methods_users_user_id");
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_payments_payment_id");
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
@@ -620,6 +930,8 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
+                    b.Navigation("Disputes");
+
                     b.Navigation("Refunds");
                 });
 #pragma warning restore 612, 618

@@ -11,8 +11,8 @@ using Paydesk.Infrastructure.Database;
 namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePaydeskDbContext))]
-    [Migration("20261202011315_Metadata")]
-    partial class Metadata
+    [Migration("20261202014804_CaptureDisputesMetadata")]
+    partial class CaptureDisputesMetadata
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -133,6 +133,86 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("saved_payment_methods", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.Property<string>("GatewayId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long?>("EvidenceDueBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_due_by");
+
+                    b.Property<long>("FundsReinstated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_reinstated");
+
+                    b.Property<long?>("FundsReinstatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_reinstated_at");
+
+                    b.Property<long>("FundsWithdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_withdrawn");
+
+                    b.Property<long?>("FundsWithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funds_withdrawn_at");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GatewayId")
+                        .HasName("pk_disputes");
+
+                    b.HasIndex("FundsWithdrawnAt")
+                        .HasDatabaseName("ix_disputes_funds_withdrawn_at");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_disputes_opened_at");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_disputes_payment_id");
+
+                    b.ToTable("disputes", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -143,9 +223,40 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount");
 
+                    b.Property<long>("AmountCapturable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_capturable");
+
+                    b.Property<long>("AmountDisputed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_disputed");
+
                     b.Property<long>("AmountRefunded")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_refunded");
+
+                    b.Property<long>("AmountReleased")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_released");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("Capture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capture");
+
+                    b.Property<long?>("CaptureBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capture_before");
+
+                    b.Property<long?>("CapturedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_at");
 
                     b.Property<string>("ClientSecret")
                         .HasMaxLength(255)
@@ -255,6 +366,9 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_payments_created_at");
+
+                    b.HasIndex("GatewayReference")
+                        .HasDatabaseName("ix_payments_gateway_reference");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
@@ -396,6 +510,189 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasDatabaseName("ix_users_normalized_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.WebhookEndpoints.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AttemptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_webhook_attempts_attempted_at");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_webhook_attempts_event_id");
+
+                    b.ToTable("webhook_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.WebhookEndpoints.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("ClaimToken")
+                        .HasDatabaseName("ix_webhook_deliveries_claim_token");
+
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_completed_at");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_webhook_deliveries_event_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_status_next_attempt_at");
+
+                    b.HasIndex("EndpointId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_status_created_at");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.WebhookEndpoints.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AutoDisabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_disabled_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.PrimitiveCollection<string>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_types");
+
+                    b.Property<long?>("FailingSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failing_since");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<long?>("PreviousSecretExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.ToTable("webhook_endpoints", (string)null);
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Webhooks.ReceivedGatewayEvent", b =>
@@ -564,6 +861,9 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_created_at_id");
+
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
 
@@ -581,6 +881,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_saved_payment_methods_users_user_id");
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.Payments.Dispute", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_payments_payment_id");
                 });
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
@@ -615,6 +925,8 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Paydesk.Domain.Payments.Payment", b =>
                 {
+                    b.Navigation("Disputes");
+
                     b.Navigation("Refunds");
                 });
 #pragma warning restore 612, 618
