@@ -52,7 +52,27 @@ public sealed partial class HandleGatewayEventHandler(
     private void Count(string type, string result) =>
         telemetry.WebhookEvents.Add(1, new KeyValuePair<string, object?>("type", type), new KeyValuePair<string, object?>("result", result));
 
+    // Reconciliation, a charge's second commit or the same event delivered to another instance may
+    // commit the same payment between this read and this commit; a few fresh attempts settle such a race.
+    internal const int ApplyAttempts = 5;
+
     private async Task<GatewayEventOutcome> ApplyAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryApplyAsync(gatewayEvent, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < ApplyAttempts)
+            {
+                // The unit of work dropped its changes: the next attempt reads the payment afresh, and
+                // finds the event recorded when the other writer was its twin delivery.
+            }
+        }
+    }
+
+    private async Task<GatewayEventOutcome> TryApplyAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
     {
         if (await receivedEvents.ExistsAsync(gatewayEvent.Id, cancellationToken))
         {
