@@ -121,6 +121,29 @@ public sealed class PaymentCaptureTests
         }
     }
 
+    [Fact]
+    public void A_requested_cancel_keeps_the_callers_reason_when_the_gateways_webhook_arrives_first()
+    {
+        var payment = AwaitingCapture();
+
+        payment.RequestCancel("Out of stock");
+        payment.Apply(GatewayChargeOutcome.CanceledFor(payment.GatewayReference!, GatewayChargeOutcome.RequestedReason), Later, OutcomeRule.IfAllowed);
+
+        Assert.Equal(PaymentStatus.Canceled, payment.Status);
+        Assert.Equal("Out of stock", payment.CancellationReason);
+    }
+
+    [Fact]
+    public void A_requested_cancel_that_lapses_first_says_the_authorization_expired()
+    {
+        var payment = AwaitingCapture();
+
+        payment.RequestCancel("Out of stock");
+        payment.Apply(GatewayChargeOutcome.CanceledFor(payment.GatewayReference!, GatewayChargeOutcome.AuthorizationExpiredReason), Later, OutcomeRule.IfAllowed);
+
+        Assert.Equal(GatewayChargeOutcome.AuthorizationExpiredReason, payment.CancellationReason);
+    }
+
     [Theory]
     [InlineData(PaymentStatus.Pending)]
     [InlineData(PaymentStatus.Succeeded)]

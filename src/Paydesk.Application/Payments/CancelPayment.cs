@@ -41,16 +41,13 @@ public sealed partial class CancelPaymentHandler(
         ArgumentNullException.ThrowIfNull(command);
         var request = IdempotentRequest.For(idempotency, IdempotentOperations.CancelPayment, paymentId, command);
         await validator.ValidateAndThrowAsync(command, cancellationToken);
-        return await _flow.RunAsync(request, paymentId, payment => { payment.EnsureCancelable(); return 0L; }, async (payment, _) =>
+        // The caller's reason is kept on the payment with the key, before the gateway is called: the
+        // gateway knows only its own enum, and its webhook may arrive before its answer.
+        return await _flow.RunAsync(request, paymentId, payment => { payment.RequestCancel(command.Reason); return 0L; }, async (payment, _) =>
         {
             try
             {
-                var outcome = await gateway.CancelOnRequestAsync(GatewayChargeRequest.For(payment), payment.GatewayReference!, CancellationToken.None);
-
-                // The caller's reason is the payment's; the gateway knows only its own enum.
-                return outcome.Status == GatewayChargeStatus.Canceled && command.Reason is { Length: > 0 } reason
-                    ? GatewayChargeOutcome.CanceledFor(outcome.Reference!, reason)
-                    : outcome;
+                return await gateway.CancelOnRequestAsync(GatewayChargeRequest.For(payment), payment.GatewayReference!, CancellationToken.None);
             }
             catch (PaymentGatewayUnavailableException ex)
             {

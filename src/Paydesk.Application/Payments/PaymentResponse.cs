@@ -73,7 +73,7 @@ public sealed record PaymentResponse(
         payment.AmountCapturable,
         payment.CaptureBefore,
         payment.AmountReleased,
-        payment.CancellationReason,
+        payment.Status == PaymentStatus.Canceled ? payment.CancellationReason : null,
         MetadataDictionary.From(payment.Metadata))
     {
         AmountDisputed = payment.AmountDisputed,

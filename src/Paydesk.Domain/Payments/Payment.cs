@@ -212,6 +212,20 @@ public sealed class Payment : IHasDomainEvents
     }
 
     /// <summary>
+    /// Checks that the payment may be canceled and keeps the caller's <paramref name="reason"/>, which
+    /// becomes the cancellation reason however the gateway's cancel arrives (its answer, or its
+    /// webhook first, which knows only Stripe's own reason).
+    /// </summary>
+    public void RequestCancel(string? reason)
+    {
+        EnsureCancelable();
+        if (reason is { Length: > 0 })
+        {
+            CancellationReason = Bounded(reason, MaxCancellationReasonLength);
+        }
+    }
+
+    /// <summary>
     /// Reserves <paramref name="amount"/> (all that remains when null) for a refund that the gateway
     /// is about to be asked for. The reservation holds until the refund succeeds or fails.
     /// </summary>
@@ -315,7 +329,11 @@ public sealed class Payment : IHasDomainEvents
             case GatewayChargeStatus.Canceled:
                 Status = PaymentStatus.Canceled;
                 GatewayReference = outcome.Reference ?? GatewayReference;
-                CancellationReason = Bounded(outcome.CancellationReason ?? GatewayChargeOutcome.RequestedReason, MaxCancellationReasonLength);
+                // A cancel on request keeps the reason the caller gave (RequestCancel); any other
+                // cancel (a lapse, an abandoned authentication) says why itself.
+                CancellationReason = (outcome.CancellationReason ?? GatewayChargeOutcome.RequestedReason) == GatewayChargeOutcome.RequestedReason && CancellationReason is { } requested
+                    ? requested
+                    : Bounded(outcome.CancellationReason ?? GatewayChargeOutcome.RequestedReason, MaxCancellationReasonLength);
                 (AmountCapturable, CaptureBefore) = (0, null);
                 ClearNextAction();
                 Touch(now);

@@ -26,10 +26,23 @@ public abstract class OutgoingWebhooksTests(DatabaseProvider provider)
         var user = await host.Client.RegisterUserAsync();
         var paid = await host.Client.ChargedPaymentAsync(user.Id());
         Assert.Equal(HttpStatusCode.Created, (await host.Client.ChargeAsync(user.Id(), source: "pm_card_chargeDeclined")).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await host.Client.ChargeAsync(user.Id(), source: "pm_card_authenticationRequired")).StatusCode);
+        var onSession = await host.Client.PostJsonAsync(
+            "/v1/payments",
+            new { userId = user.Id(), amount = 1500, currency = "USD", source = "pm_card_authenticationRequired", offSession = false, returnUrl = "https://shop.example/return" },
+            $"charge-{Guid.NewGuid():N}");
+        Assert.Equal(HttpStatusCode.Created, onSession.StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await host.Client.RefundAsync(paid.Id(), 100)).StatusCode);
+        var captured = await host.Client.AuthorizedPaymentAsync(user.Id());
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.CaptureAsync(captured.Id())).StatusCode);
+        var canceled = await host.Client.AuthorizedPaymentAsync(user.Id());
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.CancelAsync(canceled.Id())).StatusCode);
 
-        string[] expected = ["com.paydesk.payment.failed", "com.paydesk.payment.refunded", "com.paydesk.payment.requires_action", "com.paydesk.payment.succeeded", "com.paydesk.user.registered"];
+        string[] expected =
+        [
+            "com.paydesk.payment.authorized", "com.paydesk.payment.authorized", "com.paydesk.payment.canceled", "com.paydesk.payment.captured",
+            "com.paydesk.payment.failed", "com.paydesk.payment.refunded", "com.paydesk.payment.requires_action", "com.paydesk.payment.succeeded",
+            "com.paydesk.user.registered",
+        ];
         var received = await Eventually.Until(() => Task.FromResult(receiver.Received), r => r.Count >= expected.Length, "a webhook per event");
         Assert.Equal(expected, received.Select(r => JsonDocument.Parse(r.Body).RootElement.Str("type")).Order(StringComparer.Ordinal));
         Assert.All(received, r =>
