@@ -31,10 +31,9 @@ public sealed class MetadataTests
     }
 
     [Fact]
-    public void The_limit_leaves_room_for_Paydesks_own_keys_within_the_gateways_fifty()
+    public void The_limit_is_stripes_fifty_keys()
     {
-        Assert.Equal(Metadata.GatewayMaxKeys, Metadata.MaxKeys + Metadata.OwnKeys);
-        Assert.Equal(50, Metadata.GatewayMaxKeys);
+        Assert.Equal(50, Metadata.MaxKeys);
     }
 
     [Theory]

@@ -10,13 +10,11 @@ namespace Paydesk.Domain.Common;
 /// </summary>
 public sealed class Metadata : IEquatable<Metadata>
 {
-    /// <summary>Stripe's limit of keys on one object.</summary>
-    public const int GatewayMaxKeys = 50;
-
-    /// <summary>The most keys Paydesk itself puts on one gateway object (a refund: its id, the payment's id, the reason).</summary>
-    public const int OwnKeys = 3;
-
-    public const int MaxKeys = GatewayMaxKeys - OwnKeys;
+    /// <summary>
+    /// Stripe's limit of keys on one object, as the caller's limit (issue 16). Paydesk's own ids go
+    /// beside them (decision 0010 says what that means at a real Stripe account).
+    /// </summary>
+    public const int MaxKeys = 50;
     public const int MaxKeyLength = 40;
     public const int MaxValueLength = 500;
 
