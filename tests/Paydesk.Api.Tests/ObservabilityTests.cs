@@ -54,7 +54,7 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task A_charge_is_one_trace_from_the_request_through_the_database_and_the_gateway()
     {
-        var spans = new List<Activity>();
+        var spans = new SpanCollection();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var factory = new PaydeskApiFactory(database, configure: builder => builder.ConfigureServices(services =>
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
@@ -66,7 +66,7 @@ public sealed class ObservabilityTests
         // Found by the payment's id, not by the route: other hosts' requests may be in the list too.
         // The whole trace is polled for: the server span ends only after the client has the response.
         var trace = await Eventually.Until(
-            () => Task.FromResult(TraceOfGatewayCharge(Snapshot(spans), payment.Id())),
+            () => Task.FromResult(TraceOfGatewayCharge(spans.Snapshot(), payment.Id())),
             found => found.Any(IsChargeRequest) && found.Any(IsDatabaseCall),
             "the charge's trace with its request and database spans");
 
@@ -150,14 +150,6 @@ public sealed class ObservabilityTests
         spans.FirstOrDefault(a => a.DisplayName == "gateway charge" && Equals(a.GetTagItem("paydesk.resource.id"), paymentId)) is { } gatewayCall
             ? spans.Where(a => a.TraceId == gatewayCall.TraceId).ToList()
             : [];
-
-    private static List<Activity> Snapshot(List<Activity> spans)
-    {
-        lock (spans)
-        {
-            return [.. spans];
-        }
-    }
 
     private static async Task ExecuteOnServerAsync(string sql)
     {

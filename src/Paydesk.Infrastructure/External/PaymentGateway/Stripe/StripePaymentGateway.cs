@@ -13,7 +13,7 @@ namespace Paydesk.Infrastructure.External.PaymentGateway.Stripe;
 /// whose resilience pipeline is the only layer that retries (decision 0005). Every call that moves
 /// money carries the idempotency key Paydesk stored before the call.
 /// </summary>
-public sealed class StripePaymentGateway : IPaymentGateway
+public sealed partial class StripePaymentGateway : IPaymentGateway
 {
     private readonly StripeClient _client;
     private readonly ILogger<StripePaymentGateway> _logger;
@@ -137,82 +137,6 @@ public sealed class StripePaymentGateway : IPaymentGateway
         catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
         {
             return null;
-        }
-        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
-    }
-
-    public async Task<GatewayChargeOutcome> CancelAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(reference);
-        try
-        {
-            var intent = await _client.V1.PaymentIntents.CancelAsync(
-                reference,
-                new PaymentIntentCancelOptions { CancellationReason = StripeOutcomes.AbandonedReason },
-                new RequestOptions { IdempotencyKey = request.CancelIdempotencyKey },
-                cancellationToken);
-            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(intent, request));
-        }
-        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "payment_intent_unexpected_state", PaymentIntent: { } settled })
-        {
-            // The intent left requires_action first (the payer authenticated, or it failed): that is its outcome.
-            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(settled, request));
-        }
-        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
-    }
-
-    public async Task<GatewayChargeOutcome> CaptureAsync(GatewayChargeRequest request, string reference, long amount, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(reference);
-        try
-        {
-            var intent = await _client.V1.PaymentIntents.CaptureAsync(
-                reference,
-                new PaymentIntentCaptureOptions { AmountToCapture = amount },
-                new RequestOptions { IdempotencyKey = request.CaptureIdempotencyKey },
-                cancellationToken);
-            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(intent, request));
-        }
-        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "payment_intent_unexpected_state", PaymentIntent: { } settled })
-        {
-            // The intent left requires_capture first (its authorization lapsed, say): that is its outcome.
-            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(settled, request));
-        }
-        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "amount_too_large" })
-        {
-            throw new PaymentGatewayFailedException("capture_exceeds_authorized", "The gateway holds less than the amount to capture.", ex);
-        }
-        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
-    }
-
-    public async Task<GatewayChargeOutcome> CancelOnRequestAsync(GatewayChargeRequest request, string reference, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(reference);
-        try
-        {
-            var intent = await _client.V1.PaymentIntents.CancelAsync(
-                reference,
-                new PaymentIntentCancelOptions { CancellationReason = StripeOutcomes.RequestedReason },
-                new RequestOptions { IdempotencyKey = request.CancelOnRequestIdempotencyKey },
-                cancellationToken);
-            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(intent, request));
-        }
-        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Code: "payment_intent_unexpected_state", PaymentIntent: { } settled })
-        {
-            // The intent settled first (captured, or already canceled): that is its outcome.
-            return StripeOutcomes.FromPaymentIntent(StripeResponseValidation.Validate(settled, request));
         }
         catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
