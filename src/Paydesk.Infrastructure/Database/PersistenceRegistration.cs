@@ -30,6 +30,7 @@ internal static class PersistenceRegistration
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();
         services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
+        services.AddScoped<IPaymentExportQuery, PaymentExportQuery>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }
