@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace Paydesk.Api.Tests.Payments;
 
@@ -18,7 +19,7 @@ public sealed class ProcessMemoryCollection
 /// while they are written; streaming keeps a few buffers. The bound sits between the two.
 /// </summary>
 [Collection(ProcessMemoryCollection.Name)]
-public sealed class PaymentExportMemoryTests(PostgresApiFixture fixture) : IClassFixture<PostgresApiFixture>
+public sealed class PaymentExportMemoryTests(PostgresApiFixture fixture, ITestOutputHelper output) : IClassFixture<PostgresApiFixture>
 {
     private const int Payments = 100_000;
     private const long MaxGrowthBytes = 12L * 1024 * 1024;
@@ -46,6 +47,7 @@ public sealed class PaymentExportMemoryTests(PostgresApiFixture fixture) : IClas
             }
         }
 
+        output.WriteLine($"Live heap growth during the export: at most {peak / 1024} KiB.");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Payments + 1, lines);
         Assert.True(peak < MaxGrowthBytes, $"The live heap grew by {peak / 1024} KiB during the export (bound {MaxGrowthBytes / 1024} KiB).");
