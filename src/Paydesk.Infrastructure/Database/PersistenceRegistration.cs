@@ -22,6 +22,7 @@ internal static class PersistenceRegistration
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddPaydeskDbContexts();
 
+        services.AddScoped<PaymentHistoryWriter>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IUserRepository, UserRepository>();
@@ -30,6 +31,7 @@ internal static class PersistenceRegistration
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();
         services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
+        services.AddScoped<IPaymentHistoryQuery, PaymentHistoryQuery>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }
