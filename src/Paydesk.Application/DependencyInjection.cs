@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddScoped<SetDefaultPaymentMethodHandler>();
         services.AddScoped<SaveSetupPaymentMethod>();
         services.AddScoped<CreatePaymentHandler>();
-        services.AddScoped<ChangeOrigin>();
+        services.TryAddScoped<ChangeOrigin>();
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<GetPaymentHistoryHandler>();
         services.AddScoped<ListPaymentDisputesHandler>();

@@ -162,6 +162,21 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_payment_history_has_an_example_answer_with_each_field_of_an_entry()
+    {
+        var document = await GetDocumentAsync();
+
+        var operation = Operations(document).Single(o => o.Id == "GetPaymentHistory");
+
+        var example = operation.Body.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var entry = example.GetProperty("data")[1];
+        Assert.Equal(
+            ["actor", "amount", "at", "cause", "currency", "from", "subject", "subjectType", "to"],
+            entry.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(("pending", "succeeded", "api"), (entry.GetProperty("from").GetString(), entry.GetProperty("to").GetString(), entry.GetProperty("cause").GetString()));
+    }
+
+    [Fact]
     public async Task The_document_introduces_paydesk_its_authentication_and_idempotency_and_its_servers_have_no_trailing_slash()
     {
         var document = await GetDocumentAsync();
