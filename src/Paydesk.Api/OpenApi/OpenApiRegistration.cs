@@ -14,5 +14,6 @@ internal static class OpenApiRegistration
             options.AddOperationTransformer<RequestExampleOperationTransformer>();
             options.AddOperationTransformer<PaymentResponseExamples>();
             options.AddOperationTransformer<DisputeListExample>();
+            options.AddOperationTransformer<PaymentHistoryExample>();
         });
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
+using Paydesk.Application.Common;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
 using Paydesk.Domain.PaymentMethods;
@@ -22,6 +24,9 @@ internal static class PersistenceRegistration
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddPaydeskDbContexts();
 
+        // The unit of work writes the scope's origin into the history; also registered by the application.
+        services.TryAddScoped<ChangeOrigin>();
+        services.AddScoped<PaymentHistoryWriter>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IUserRepository, UserRepository>();
@@ -31,6 +36,7 @@ internal static class PersistenceRegistration
         services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
         services.AddScoped<IPaymentExportQuery, PaymentExportQuery>();
+        services.AddScoped<IPaymentHistoryQuery, PaymentHistoryQuery>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

@@ -14,6 +14,7 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["CreatePayment"] = ApiScopes.PaymentsWrite,
         ["GetPayment"] = ApiScopes.PaymentsRead,
         ["ListPaymentDisputes"] = ApiScopes.PaymentsRead,
+        ["GetPaymentHistory"] = ApiScopes.PaymentsRead,
         ["RefundPayment"] = ApiScopes.RefundsWrite,
         ["CapturePayment"] = ApiScopes.PaymentsWrite,
         ["CancelPayment"] = ApiScopes.PaymentsWrite,
@@ -160,6 +161,21 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         Assert.Equal("requires_action", example.GetProperty("status").GetString());
         Assert.Equal("redirect_to_url", example.GetProperty("nextAction").GetProperty("type").GetString());
         Assert.Contains("_secret_", example.GetProperty("clientSecret").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_payment_history_has_an_example_answer_with_each_field_of_an_entry()
+    {
+        var document = await GetDocumentAsync();
+
+        var operation = Operations(document).Single(o => o.Id == "GetPaymentHistory");
+
+        var example = operation.Body.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var entry = example.GetProperty("data")[1];
+        Assert.Equal(
+            ["actor", "amount", "at", "cause", "currency", "from", "subject", "subjectType", "to"],
+            entry.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(("pending", "succeeded", "api"), (entry.GetProperty("from").GetString(), entry.GetProperty("to").GetString(), entry.GetProperty("cause").GetString()));
     }
 
     [Fact]
