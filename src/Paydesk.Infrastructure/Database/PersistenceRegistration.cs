@@ -32,6 +32,7 @@ internal static class PersistenceRegistration
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();
         services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
+        services.AddScoped<IPaymentBacklogQuery, PaymentBacklogQuery>();
         services.AddScoped<IOperatorRepository, OperatorRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddScoped<DatabaseMigrator>();

@@ -36,6 +36,9 @@ public class DashboardBrowserFixture : IAsyncLifetime
 
     public PaydeskApiFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not started.");
 
+    /// <summary>The service's database, to arrange rows the UI cannot make (a dead letter) and to check what a page did.</summary>
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not started.");
+
     public Uri Origin { get; private set; } = null!;
 
     /// <summary>The environment the service runs in; a subclass may choose another.</summary>
