@@ -3,6 +3,7 @@ using Paydesk.Api.Endpoints;
 using Paydesk.Api.Observability;
 using Paydesk.Api.Http;
 using Paydesk.Api.OpenApi;
+using Paydesk.Dashboard;
 
 namespace Paydesk.Api;
 
@@ -25,6 +26,7 @@ internal static class PaydeskPipeline
         app.MapHealthEndpoints();
         app.MapPaydeskMetrics();
         app.MapWebhookEndpoints();
+        app.MapDashboard();
 
         app.MapGroup("/v1")
             .RequireAuthorization()

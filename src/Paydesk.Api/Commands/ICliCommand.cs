@@ -17,7 +17,7 @@ internal interface ICliCommand
 internal static class CliCommands
 {
     /// <summary>Every command, by name. Add a new one here.</summary>
-    public static IReadOnlyList<ICliCommand> All { get; } = [new MigrateCommand(), new ConfigCommand(), new ApiKeysCommand(), new OutboxCommand()];
+    public static IReadOnlyList<ICliCommand> All { get; } = [new MigrateCommand(), new ConfigCommand(), new ApiKeysCommand(), new OutboxCommand(), new OperatorsCommand()];
 
     public static ICliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 }

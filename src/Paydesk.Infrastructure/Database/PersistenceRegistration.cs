@@ -5,6 +5,7 @@ using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.Operators;
 using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
@@ -12,6 +13,7 @@ using Paydesk.Domain.Webhooks;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database.Queries;
 using Paydesk.Infrastructure.Repositories;
+using Paydesk.Infrastructure.Security;
 
 namespace Paydesk.Infrastructure.Database;
 
@@ -37,6 +39,9 @@ internal static class PersistenceRegistration
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
         services.AddScoped<IPaymentExportQuery, PaymentExportQuery>();
         services.AddScoped<IPaymentHistoryQuery, PaymentHistoryQuery>();
+        services.AddScoped<IPaymentBacklogQuery, PaymentBacklogQuery>();
+        services.AddScoped<IOperatorRepository, OperatorRepository>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

@@ -13,6 +13,12 @@ public sealed class OutboxStore(PaydeskDbContext db)
             .Take(limit)
             .ToListAsync(cancellationToken);
 
+    public Task<OutboxMessage?> FindDeadAsync(Guid id, CancellationToken cancellationToken) =>
+        db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Status == OutboxStatus.Dead, cancellationToken);
+
+    public Task<long> CountDeadAsync(CancellationToken cancellationToken) =>
+        db.OutboxMessages.LongCountAsync(m => m.Status == OutboxStatus.Dead, cancellationToken);
+
     /// <summary>Sends the given dead letters (all of them when <paramref name="id"/> is null) round again; returns how many.</summary>
     public async Task<int> RedriveAsync(Guid? id, DateTimeOffset now, CancellationToken cancellationToken)
     {
