@@ -26,6 +26,7 @@ public static class DependencyInjection
 
         services.AddScoped<RegisterUserHandler>();
         services.AddScoped<GetUserHandler>();
+        services.AddScoped<FindUserByEmailHandler>();
         services.AddScoped<ChargeMethodResolver>();
         services.AddScoped<GatewayCustomers>();
         services.AddScoped<SavedMethods>();
