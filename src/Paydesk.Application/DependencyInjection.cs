@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<ListPaymentDisputesHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
+        services.AddScoped<SearchPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
         services.AddScoped<CapturePaymentHandler>();
         services.AddScoped<CancelPaymentHandler>();

@@ -7,24 +7,33 @@ using Paydesk.Domain.Payments;
 namespace Paydesk.Application.Payments;
 
 /// <summary>
-/// The opaque position of a page: the creation time and id of the last payment returned. Callers
-/// pass back what they were given and never build one themselves.
+/// The opaque position of a page: the creation time and id of the last payment returned, and, for
+/// a search, the fingerprint of the filters it was made for, so that it is refused with any others.
+/// Callers pass back what they were given and never build one themselves.
 /// </summary>
 internal static class PaymentCursor
 {
     private const string Version = "v1";
+    private const int MaxLength = 128;
 
-    public static string Encode(PaymentPagePosition position)
+    public static string Encode(PaymentPagePosition position) => Encode(position, null);
+
+    public static string Encode(PaymentPagePosition position, string? scope)
     {
         var micros = (position.CreatedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{Version}:{micros}:{position.Id.Value:N}");
+        var text = scope is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{Version}:{micros}:{position.Id.Value:N}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Version}:{micros}:{position.Id.Value:N}:{scope}");
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
 
-    public static bool TryDecode(string cursor, out PaymentPagePosition position)
+    public static bool TryDecode(string cursor, out PaymentPagePosition position) => TryDecode(cursor, null, out position);
+
+    /// <summary>The position, if <paramref name="cursor"/> is one this class made for <paramref name="scope"/> (none: a scope-less cursor).</summary>
+    public static bool TryDecode(string cursor, string? scope, out PaymentPagePosition position)
     {
         position = default;
-        if (cursor.Length > 128 || !Base64Url.IsValid(cursor))
+        if (cursor.Length > MaxLength || !Base64Url.IsValid(cursor))
         {
             return false;
         }
@@ -40,7 +49,9 @@ internal static class PaymentCursor
         }
 
         var parts = text.Split(':');
-        if (parts.Length != 3 || parts[0] != Version
+        var expectedParts = scope is null ? 3 : 4;
+        if (parts.Length != expectedParts || parts[0] != Version
+            || (scope is not null && !string.Equals(parts[3], scope, StringComparison.Ordinal))
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var micros)
             || micros > (DateTimeOffset.MaxValue.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10
             || !Guid.TryParseExact(parts[2], "N", out var id))

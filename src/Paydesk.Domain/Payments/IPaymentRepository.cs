@@ -2,7 +2,7 @@ using Paydesk.Domain.Common;
 
 namespace Paydesk.Domain.Payments;
 
-/// <summary>Where a page of a user's payments starts: after this payment, newest first.</summary>
+/// <summary>Where a page of payments starts: after this payment, newest first.</summary>
 public readonly record struct PaymentPagePosition(DateTimeOffset CreatedAt, PaymentId Id);
 
 public interface IPaymentRepository
@@ -30,6 +30,18 @@ public interface IPaymentRepository
     /// <paramref name="value"/> (both compared exactly), newest first, after <paramref name="after"/>; without their refunds.
     /// </summary>
     Task<IReadOnlyList<Payment>> ListByMetadataAsync(string key, string value, PaymentPagePosition? after, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="count"/> payments that match <paramref name="filter"/>, newest first
+    /// (by creation time, then id), after <paramref name="after"/>; with their disputes, to read only.
+    /// </summary>
+    Task<IReadOnlyList<Payment>> SearchAsync(PaymentFilter filter, PaymentPagePosition? after, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every payment that matches <paramref name="filter"/>, oldest first, read from the database as
+    /// it is enumerated (never collected in memory); without refunds or disputes, to read only.
+    /// </summary>
+    IAsyncEnumerable<Payment> StreamAsync(PaymentFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="count"/> of the user's payments, newest first, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken);

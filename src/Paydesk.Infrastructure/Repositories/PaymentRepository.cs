@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Payments;
@@ -56,19 +57,19 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
             .Take(count)
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Payment>> ListByMetadataAsync(string key, string value, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
-    {
-        // Driven by the (key, value, payment_id) index; a payment has a key at most once, so no duplicates.
-        var tagged = from entry in db.Set<PaymentMetadataEntry>()
-                     where entry.Key == key && entry.Value == value
-                     join payment in db.Payments.AsNoTracking() on entry.PaymentId equals payment.Id
-                     select payment;
-        if (after is { } position)
-        {
-            tagged = tagged.Where(p => p.CreatedAt < position.CreatedAt || (p.CreatedAt == position.CreatedAt && p.Id.CompareTo(position.Id) < 0));
-        }
+    public Task<IReadOnlyList<Payment>> ListByMetadataAsync(string key, string value, PaymentPagePosition? after, int count, CancellationToken cancellationToken) =>
+        ListAsync(PaymentSearchQuery.Page(db, new PaymentFilter { Metadata = [new(key, value)] }, after, count), cancellationToken);
 
-        return await tagged.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(count).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<Payment>> SearchAsync(PaymentFilter filter, PaymentPagePosition? after, int count, CancellationToken cancellationToken) =>
+        ListAsync(PaymentSearchQuery.Page(db, filter, after, count).Include(p => p.Disputes), cancellationToken);
+
+    public async IAsyncEnumerable<Payment> StreamAsync(PaymentFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = PaymentSearchQuery.Matching(db, filter).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).AsAsyncEnumerable();
+        await foreach (var payment in rows.WithCancellation(cancellationToken))
+        {
+            yield return payment;
+        }
     }
 
     public async Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
@@ -84,4 +85,7 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
 
         return page;
     }
+
+    private static async Task<IReadOnlyList<Payment>> ListAsync(IQueryable<Payment> query, CancellationToken cancellationToken) =>
+        await query.ToListAsync(cancellationToken);
 }

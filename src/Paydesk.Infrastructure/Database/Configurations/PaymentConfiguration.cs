@@ -48,5 +48,12 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 
         // The daily totals report scans by creation time.
         builder.HasIndex(p => p.CreatedAt);
+
+        // The payments search: each filter seeks its own index, already in the newest-first order
+        // the pages are read in (by creation time, then id), so no filter reads the whole table.
+        // userId has the index above; metadata the one on payment_metadata; a created range alone
+        // the creation-time index.
+        builder.HasIndex(p => new { p.Status, p.CreatedAt, p.Id });
+        builder.HasIndex(p => new { p.Currency, p.CreatedAt, p.Id });
     }
 }

@@ -376,6 +376,12 @@ namespace Paydesk.Infrastructure.Database.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_payments_idempotency_key");
 
+                    b.HasIndex("Currency", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_payments_currency_created_at_id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_payments_status_created_at_id");
+
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_payments_user_id_created_at_id");
 
