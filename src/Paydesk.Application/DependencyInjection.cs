@@ -38,7 +38,9 @@ public static class DependencyInjection
         services.AddScoped<SetDefaultPaymentMethodHandler>();
         services.AddScoped<SaveSetupPaymentMethod>();
         services.AddScoped<CreatePaymentHandler>();
+        services.AddScoped<ChangeOrigin>();
         services.AddScoped<GetPaymentHandler>();
+        services.AddScoped<GetPaymentHistoryHandler>();
         services.AddScoped<ListPaymentDisputesHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<SearchPaymentsHandler>();

@@ -32,6 +32,7 @@ public sealed partial class ReconcilePaymentsHandler(
     IIdempotencyRecordRepository idempotencyRecords,
     IUnitOfWork unitOfWork,
     IPaymentGateway gateway,
+    ChangeOrigin origin,
     TimeProvider clock,
     ILogger<ReconcilePaymentsHandler> logger)
 {
@@ -40,6 +41,7 @@ public sealed partial class ReconcilePaymentsHandler(
     public async Task<ReconciliationRound> RunAsync(ReconciliationSchedule schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        origin.Set(ChangeCause.Reconciliation, null);
         var now = clock.GetUtcNow();
         var cutoff = now - schedule.FirstCheckAfter;
         var due = await payments.ListDueForReconciliationAsync(now, cutoff, schedule.BatchSize, cancellationToken);

@@ -27,6 +27,7 @@ public sealed partial class HandleGatewayEventHandler(
     IReceivedGatewayEventRepository receivedEvents,
     SaveSetupPaymentMethod setups,
     IUnitOfWork unitOfWork,
+    ChangeOrigin origin,
     TimeProvider clock,
     PaydeskTelemetry telemetry,
     ILogger<HandleGatewayEventHandler> logger)
@@ -44,6 +45,7 @@ public sealed partial class HandleGatewayEventHandler(
             throw;
         }
 
+        origin.Set(ChangeCause.Webhook, gatewayEvent.Id);
         var outcome = await ApplyAsync(gatewayEvent, cancellationToken);
         Count(gatewayEvent.Type, outcome == GatewayEventOutcome.Applied ? "applied" : "duplicate");
         return outcome;

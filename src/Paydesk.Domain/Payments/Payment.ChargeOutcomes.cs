@@ -43,6 +43,7 @@ public sealed partial class Payment
                 : false;
         }
 
+        var from = Status;
         switch (outcome.Status)
         {
             case GatewayChargeStatus.Succeeded when Status == PaymentStatus.RequiresCapture:
@@ -54,6 +55,7 @@ public sealed partial class Payment
                 ClearNextAction();
                 Touch(now);
                 _events.Raise(new PaymentSucceeded(Id, UserId, Total, outcome.Reference!, UpdatedAt));
+                RecordPaymentTransition(from, Amount);
                 break;
             case GatewayChargeStatus.Failed or GatewayChargeStatus.Rejected:
                 Status = PaymentStatus.Failed;
@@ -63,6 +65,7 @@ public sealed partial class Payment
                 FailureMessage = outcome.FailureMessage!.Length > MaxFailureMessageLength ? outcome.FailureMessage[..MaxFailureMessageLength] : outcome.FailureMessage;
                 Touch(now);
                 _events.Raise(new PaymentFailed(Id, UserId, Total, FailureCode!, FailureMessage, UpdatedAt));
+                RecordPaymentTransition(from, null);
                 break;
             case GatewayChargeStatus.RequiresAction:
                 Status = PaymentStatus.RequiresAction;
@@ -70,6 +73,7 @@ public sealed partial class Payment
                 (NextActionType, NextActionUrl, ClientSecret) = (outcome.NextAction?.Type, outcome.NextAction?.Url, outcome.ClientSecret);
                 Touch(now);
                 _events.Raise(new PaymentRequiresAction(Id, UserId, Total, outcome.Reference!, UpdatedAt));
+                RecordPaymentTransition(from, null);
                 break;
             case GatewayChargeStatus.Authorized:
                 Status = PaymentStatus.RequiresCapture;
@@ -78,6 +82,7 @@ public sealed partial class Payment
                 ClearNextAction();
                 Touch(now);
                 _events.Raise(new PaymentAuthorized(Id, UserId, Total, outcome.Reference!, CaptureBefore, UpdatedAt));
+                RecordPaymentTransition(from, AmountCapturable);
                 break;
             case GatewayChargeStatus.Canceled:
                 Status = PaymentStatus.Canceled;
@@ -91,6 +96,7 @@ public sealed partial class Payment
                 ClearNextAction();
                 Touch(now);
                 _events.Raise(new PaymentCanceled(Id, UserId, Total, CancellationReason, UpdatedAt));
+                RecordPaymentTransition(from, null);
                 break;
             case GatewayChargeStatus.Processing when GatewayReference == outcome.Reference:
                 return false;
@@ -116,6 +122,7 @@ public sealed partial class Payment
         Touch(now);
         CapturedAt = UpdatedAt;
         _events.Raise(new PaymentCaptured(Id, UserId, Total, new Money(AmountReleased, Currency), GatewayReference!, UpdatedAt));
+        RecordPaymentTransition(PaymentStatus.RequiresCapture, captured);
     }
 
     private bool RecordCaptureBefore(GatewayChargeOutcome outcome, DateTimeOffset now)

@@ -25,9 +25,11 @@ public sealed partial class Payment
             RaiseIfClosed(dispute);
             AmountDisputed = _disputes.Where(d => d.HoldsAmount).Sum(d => d.Amount);
             Touch(now);
+            RecordDisputeTransition(dispute, null);
             return true;
         }
 
+        var before = dispute.Status;
         var (changed, closedNow) = dispute.Merge(reported, normalizedNow);
         if (!changed)
         {
@@ -41,6 +43,11 @@ public sealed partial class Payment
 
         AmountDisputed = _disputes.Where(d => d.HoldsAmount).Sum(d => d.Amount);
         Touch(now);
+        if (dispute.Status != before)
+        {
+            RecordDisputeTransition(dispute, before);
+        }
+
         return true;
     }
 

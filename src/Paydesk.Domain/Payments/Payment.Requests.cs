@@ -85,6 +85,7 @@ public sealed partial class Payment
         ReconcileAttempts = 0;
         NextReconcileAt = null;
         Touch(now);
+        RecordRefundTransition(refund, null, refund.Amount);
         return refund;
     }
 
@@ -113,8 +114,11 @@ public sealed partial class Payment
             case GatewayRefundStatus.Succeeded:
                 refund.Succeed(outcome.Reference!, normalizedNow);
                 AmountRefunded += refund.Amount;
+                var from = Status;
                 Status = AmountRefunded >= Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
                 Touch(now);
+                RecordRefundTransition(refund, RefundStatus.Pending, refund.Amount);
+                RecordPaymentTransition(from, refund.Amount);
                 _events.Raise(new PaymentRefunded(
                     Id, UserId, refund.Id, new Money(refund.Amount, Currency), refund.Reason,
                     new Money(AmountRefunded, Currency), new Money(Amount - AmountRefunded, Currency), Status, UpdatedAt));
@@ -122,6 +126,7 @@ public sealed partial class Payment
             case GatewayRefundStatus.Failed:
                 refund.Fail(outcome.Reference, outcome.FailureCode!, normalizedNow);
                 Touch(now);
+                RecordRefundTransition(refund, RefundStatus.Pending, null);
                 return true;
             default:
                 return false;

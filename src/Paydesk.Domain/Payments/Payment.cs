@@ -168,7 +168,9 @@ public sealed partial class Payment : IHasDomainEvents
         }
 
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        return new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now), capture, metadata ?? Metadata.Empty);
+        var payment = new Payment(id, userId, amount, method, description, idempotencyKey, Timestamps.Normalize(now), capture, metadata ?? Metadata.Empty);
+        payment.RecordPaymentTransition(null, null);
+        return payment;
     }
 
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Paydesk.Application.Abstractions;
+using Paydesk.Application.Common;
 using Paydesk.Application.Reconciliation;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
@@ -38,7 +39,7 @@ public abstract class InFlightRecordReconciliationTests(DatabaseFixture fixture)
 
         await using var db = fixture.Database.CreateContext();
         var handler = new ReconcilePaymentsHandler(
-            new PaymentRepository(db), new IdempotencyRecordRepository(db), UnitOfWorks.For(db), new PendingRefundGateway(), TimeProvider.System, NullLogger<ReconcilePaymentsHandler>.Instance);
+            new PaymentRepository(db), new IdempotencyRecordRepository(db), UnitOfWorks.For(db), new PendingRefundGateway(), new ChangeOrigin(), TimeProvider.System, NullLogger<ReconcilePaymentsHandler>.Instance);
 
         var round = await handler.RunAsync(Schedule, CancellationToken.None);
 

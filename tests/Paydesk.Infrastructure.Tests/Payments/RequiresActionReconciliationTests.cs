@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Paydesk.Application.Abstractions;
+using Paydesk.Application.Common;
 using Paydesk.Application.Reconciliation;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
@@ -102,7 +103,7 @@ public abstract class RequiresActionReconciliationTests(DatabaseFixture fixture)
     {
         await using var db = fixture.Database.CreateContext();
         var handler = new ReconcilePaymentsHandler(
-            new PaymentRepository(db), new IdempotencyRecordRepository(db), UnitOfWorks.For(db), gateway, _clock, NullLogger<ReconcilePaymentsHandler>.Instance);
+            new PaymentRepository(db), new IdempotencyRecordRepository(db), UnitOfWorks.For(db), gateway, new ChangeOrigin(), _clock, NullLogger<ReconcilePaymentsHandler>.Instance);
         await handler.RunAsync(Schedule, CancellationToken.None);
     }
 

@@ -31,6 +31,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Ignore(p => p.Method);
         builder.Ignore(p => p.NextAction);
         builder.Ignore(p => p.DomainEvents);
+        builder.Ignore(p => p.Transitions);
         builder.Ignore(p => p.RefundableAmount);
 
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
