@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<GetPaymentHistoryHandler>();
         services.AddScoped<ListPaymentDisputesHandler>();
+        services.AddScoped<ListPaymentRefundsHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<SearchPaymentsHandler>();
         services.AddScoped<RefundPaymentHandler>();
