@@ -30,8 +30,10 @@ internal static class PaydeskPipeline
             .RequireRateLimiting(RateLimiting.PerApiKeyPolicy)
             .MapUserEndpoints()
             .MapPaymentEndpoints()
+            .MapPaymentSearchEndpoints()
             .MapPaymentMethodEndpoints()
             .MapReportEndpoints()
+            .MapExportEndpoints()
             .MapWebhookEndpointEndpoints()
             .MapEventEndpoints();
         return app;

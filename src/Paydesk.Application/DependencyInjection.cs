@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paydesk.Application.Abstractions;
 using Paydesk.Application.Common;
 using Paydesk.Application.Events;
+using Paydesk.Application.Exports;
 using Paydesk.Application.IntegrationEvents;
 using Paydesk.Application.Notifications;
 using Paydesk.Application.PaymentMethods;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<ListPaymentRefundsHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<SearchPaymentsHandler>();
+        services.AddScoped<PaymentCsvExport>();
         services.AddScoped<RefundPaymentHandler>();
         services.AddScoped<CapturePaymentHandler>();
         services.AddScoped<CancelPaymentHandler>();

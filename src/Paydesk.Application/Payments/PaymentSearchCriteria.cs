@@ -15,6 +15,7 @@ namespace Paydesk.Application.Payments;
 /// <summary>
 /// Turns the text of a <see cref="PaymentSearch"/> into a <see cref="PaymentFilter"/>, or says which
 /// parameter is wrong; the one place the search's rules live, for the search and the export alike.
+/// An empty value is no filter, as an empty field of a search form means.
 /// </summary>
 internal static partial class PaymentSearchCriteria
 {
@@ -68,7 +69,7 @@ internal static partial class PaymentSearchCriteria
 
     private static PaymentStatus? ParseStatus(string? value, List<ValidationFailure> failures)
     {
-        if (value is null)
+        if (string.IsNullOrEmpty(value))
         {
             return null;
         }
@@ -87,7 +88,7 @@ internal static partial class PaymentSearchCriteria
 
     private static Currency? ParseCurrency(string? value, List<ValidationFailure> failures)
     {
-        if (value is null)
+        if (string.IsNullOrEmpty(value))
         {
             return null;
         }
@@ -103,7 +104,7 @@ internal static partial class PaymentSearchCriteria
 
     private static UserId? ParseUserId(string? value, List<ValidationFailure> failures)
     {
-        if (value is null)
+        if (string.IsNullOrEmpty(value))
         {
             return null;
         }
@@ -119,7 +120,7 @@ internal static partial class PaymentSearchCriteria
 
     private static DateTimeOffset? ParseTimestamp(string? value, string name, List<ValidationFailure> failures)
     {
-        if (value is null)
+        if (string.IsNullOrEmpty(value))
         {
             return null;
         }
