@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Paydesk.Application.Abstractions;
+using Paydesk.Application.Common;
 using Paydesk.Application.PaymentMethods;
 using Paydesk.Application.Webhooks;
 using Paydesk.Domain.Amounts;
@@ -97,6 +98,7 @@ public sealed class HandleGatewayEventRaceTests
             _received,
             setups,
             _unitOfWork,
+            new ChangeOrigin(),
             _clock,
             TestTelemetry.Create(),
             NullLogger<HandleGatewayEventHandler>.Instance);
