@@ -2,6 +2,7 @@ using Paydesk.Api.Endpoints;
 using Paydesk.Api.Observability;
 using Paydesk.Api.Http;
 using Paydesk.Api.OpenApi;
+using Paydesk.Dashboard;
 
 namespace Paydesk.Api;
 
@@ -24,6 +25,7 @@ internal static class PaydeskPipeline
         app.MapHealthEndpoints();
         app.MapPaydeskMetrics();
         app.MapWebhookEndpoints();
+        app.MapDashboard();
 
         app.MapGroup("/v1")
             .RequireAuthorization()

@@ -2,6 +2,7 @@ using Paydesk.Api;
 using Paydesk.Api.Commands;
 using Paydesk.Api.Observability;
 using Paydesk.Application;
+using Paydesk.Dashboard;
 using Paydesk.Infrastructure;
 using Paydesk.Infrastructure.Config.Sources;
 using Paydesk.Sandbox;
@@ -44,6 +45,7 @@ builder.Services
     .AddApplication()
     .AddInfrastructure()
     .AddApi()
+    .AddDashboard()
     .AddSandbox(builder.Configuration)
     .AddPaydeskTelemetry(builder.Configuration);
 

@@ -7,6 +7,7 @@ using Paydesk.Application.Events;
 using Paydesk.Application.Exports;
 using Paydesk.Application.IntegrationEvents;
 using Paydesk.Application.Notifications;
+using Paydesk.Application.Operators;
 using Paydesk.Application.PaymentMethods;
 using Paydesk.Application.Payments;
 using Paydesk.Application.Reconciliation;
@@ -58,6 +59,11 @@ public static class DependencyInjection
         services.AddScoped<RotateWebhookSecretHandler>();
         services.AddScoped<WebhookEndpointQueries>();
         services.AddScoped<EventQueries>();
+        services.AddScoped<CreateOperatorHandler>();
+        services.AddScoped<DisableOperatorHandler>();
+        services.AddScoped<SignInOperatorHandler>();
+        services.AddScoped<ChangeOperatorPasswordHandler>();
+        services.AddScoped<OperatorQueries>();
 
         services.AddSubscription<UserRegisteredData, WelcomeEmailHandler>();
         services.AddSubscription<PaymentSucceededData, PaymentSucceededEmailHandler>();

@@ -10,6 +10,7 @@ internal static class Layers
     public static readonly Assembly Infrastructure = typeof(Paydesk.Infrastructure.DependencyInjection).Assembly;
     public static readonly Assembly Api = typeof(Paydesk.Api.DependencyInjection).Assembly;
     public static readonly Assembly Sandbox = typeof(Paydesk.Sandbox.StripeEmulator).Assembly;
+    public static readonly Assembly Dashboard = typeof(Paydesk.Dashboard.DashboardRegistration).Assembly;
 
     public static Assembly Named(string layer) => layer switch
     {
@@ -18,6 +19,7 @@ internal static class Layers
         "Infrastructure" => Infrastructure,
         "Api" => Api,
         "Sandbox" => Sandbox,
+        "Dashboard" => Dashboard,
         _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, null),
     };
 }

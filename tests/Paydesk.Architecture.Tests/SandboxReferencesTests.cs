@@ -9,7 +9,7 @@ public sealed class SandboxReferencesTests
     [Fact]
     public void Only_the_host_references_the_sandbox()
     {
-        var referencing = new[] { ("Domain", Layers.Domain), ("Application", Layers.Application), ("Infrastructure", Layers.Infrastructure) }
+        var referencing = new[] { ("Domain", Layers.Domain), ("Application", Layers.Application), ("Infrastructure", Layers.Infrastructure), ("Dashboard", Layers.Dashboard) }
             .Where(layer => layer.Item2.GetReferencedAssemblies().Any(a => a.Name == "Paydesk.Sandbox"))
             .Select(layer => layer.Item1)
             .ToList();

@@ -1,9 +1,12 @@
+using Paydesk.Dashboard.Security;
+
 namespace Paydesk.Api.Http;
 
 /// <summary>
 /// Headers that stop a browser from sniffing, framing or leaking what the API answers. The API
 /// serves only JSON, so its CSP allows nothing; the interactive reference under /docs is a page
-/// with its own (bundled) script and styles, so it gets a CSP that allows exactly those from here.
+/// with its own (bundled) script and styles, so it gets a CSP that allows exactly those from here;
+/// the dashboard's pages get theirs (<see cref="DashboardContentSecurityPolicy"/>).
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -24,13 +27,16 @@ internal static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase)
-                    ? DocsPolicy
-                    : ApiPolicy;
+                headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
                 return Task.CompletedTask;
             });
             return next(context);
         });
+
+    private static string PolicyFor(PathString path) =>
+        path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase) ? DocsPolicy
+        : path.StartsWithSegments(DashboardContentSecurityPolicy.PathPrefix, StringComparison.OrdinalIgnoreCase) ? DashboardContentSecurityPolicy.Value
+        : ApiPolicy;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Paydesk.Domain.Amounts;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.Operators;
 using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
@@ -44,6 +45,8 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<Operator> Operators => Set<Operator>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Paydesk.Application.Abstractions;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Idempotency;
+using Paydesk.Domain.Operators;
 using Paydesk.Domain.PaymentMethods;
 using Paydesk.Domain.Payments;
 using Paydesk.Domain.Users;
@@ -10,6 +11,7 @@ using Paydesk.Domain.Webhooks;
 using Paydesk.Infrastructure.Config;
 using Paydesk.Infrastructure.Database.Queries;
 using Paydesk.Infrastructure.Repositories;
+using Paydesk.Infrastructure.Security;
 
 namespace Paydesk.Infrastructure.Database;
 
@@ -30,6 +32,8 @@ internal static class PersistenceRegistration
         services.AddScoped<IIdempotencyRecordRepository, IdempotencyRecordRepository>();
         services.AddScoped<IReceivedGatewayEventRepository, ReceivedGatewayEventRepository>();
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
+        services.AddScoped<IOperatorRepository, OperatorRepository>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }
