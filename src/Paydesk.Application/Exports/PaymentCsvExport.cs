@@ -1,5 +1,5 @@
+using Paydesk.Application.Abstractions;
 using Paydesk.Application.Payments;
-using Paydesk.Domain.Payments;
 
 namespace Paydesk.Application.Exports;
 
@@ -9,7 +9,7 @@ namespace Paydesk.Application.Exports;
 /// row by row and written as the rows come: nothing is collected in memory, so an export of any
 /// size costs the same memory. The search's limit and cursor are ignored: an export is every match.
 /// </summary>
-public sealed class PaymentCsvExport(IPaymentRepository payments)
+public sealed class PaymentCsvExport(IPaymentExportQuery payments)
 {
     public const string ContentType = "text/csv; charset=utf-8";
 

@@ -37,12 +37,6 @@ public interface IPaymentRepository
     /// </summary>
     Task<IReadOnlyList<Payment>> SearchAsync(PaymentFilter filter, PaymentPagePosition? after, int count, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Every payment that matches <paramref name="filter"/>, oldest first, read from the database as
-    /// it is enumerated (never collected in memory); without refunds or disputes, to read only.
-    /// </summary>
-    IAsyncEnumerable<Payment> StreamAsync(PaymentFilter filter, CancellationToken cancellationToken);
-
     /// <summary>Up to <paramref name="count"/> of the user's payments, newest first, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken);
 }

@@ -34,6 +34,7 @@ internal static class PersistenceRegistration
         services.AddScoped<IDailyTotalsQuery, DailyTotalsQuery>();
         services.AddScoped<IOperatorRepository, OperatorRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddScoped<IPaymentExportQuery, PaymentExportQuery>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Paydesk.Domain.Common;
 using Paydesk.Domain.Payments;
@@ -62,15 +61,6 @@ internal sealed class PaymentRepository(PaydeskDbContext db) : IPaymentRepositor
 
     public Task<IReadOnlyList<Payment>> SearchAsync(PaymentFilter filter, PaymentPagePosition? after, int count, CancellationToken cancellationToken) =>
         ListAsync(PaymentSearchQuery.Page(db, filter, after, count).Include(p => p.Disputes), cancellationToken);
-
-    public async IAsyncEnumerable<Payment> StreamAsync(PaymentFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var rows = PaymentSearchQuery.Matching(db, filter).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).AsAsyncEnumerable();
-        await foreach (var payment in rows.WithCancellation(cancellationToken))
-        {
-            yield return payment;
-        }
-    }
 
     public async Task<IReadOnlyList<Payment>> ListByUserAsync(UserId userId, PaymentPagePosition? after, int count, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["CapturePayment"] = ApiScopes.PaymentsWrite,
         ["CancelPayment"] = ApiScopes.PaymentsWrite,
         ["GetDailyTotals"] = ApiScopes.ReportsRead,
+        ["SearchPayments"] = ApiScopes.PaymentsRead,
+        ["ExportPayments"] = ApiScopes.ReportsRead,
         ["CreatePaymentMethodSetup"] = ApiScopes.UsersWrite,
         ["GetPaymentMethodSetup"] = ApiScopes.UsersWrite,
         ["AttachPaymentMethod"] = ApiScopes.UsersWrite,

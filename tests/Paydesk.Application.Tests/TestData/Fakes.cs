@@ -82,9 +82,6 @@ internal sealed class InMemoryPaymentRepository(InMemoryUserRepository? users = 
     public Task<IReadOnlyList<Payment>> SearchAsync(PaymentFilter filter, PaymentPagePosition? after, int count, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These tests do not search payments; the infrastructure and API tests do, on real databases.");
 
-    public IAsyncEnumerable<Payment> StreamAsync(PaymentFilter filter, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("These tests do not export payments; the API tests do, on real databases.");
-
     public Task<Payment?> GetByIdAsync(PaymentId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(p => p.Id == id));
 
