@@ -78,9 +78,10 @@ public sealed class PaymentListModel(SearchPaymentsHandler search) : PageModel
         var criteria = Filters.ToSearch(Cursor, PageSize, failures);
         try
         {
+            // Searched even when the form's own fields are wrong, so every bad filter is marked at once.
+            var page = await search.HandleAsync(criteria, cancellationToken);
             if (failures.Count == 0)
             {
-                var page = await search.HandleAsync(criteria, cancellationToken);
                 Payments = page.Data;
                 NextCursor = page.NextCursor;
             }
