@@ -61,7 +61,8 @@ public sealed class DashboardLookupTests(DashboardBrowserFixture fixture) : ICla
         await page.GotoAsync($"/dashboard/payments?userId={userId}&currency=GBP");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
-        using var csv = CsvReader.Create(File.OpenRead(await download.PathAsync()), new CsvReaderOptions(), leaveOpen: false);
+        await using var file = File.OpenRead(await download.PathAsync());
+        using var csv = CsvReader.Create(file, new CsvReaderOptions(), leaveOpen: true);
         csv.ReadHeader();
         var rows = new List<(string Id, string Amount, string Currency)>();
         while (csv.Read())
