@@ -1,3 +1,4 @@
+using Paydesk.Api.Auth;
 using Paydesk.Api.Endpoints;
 using Paydesk.Api.Observability;
 using Paydesk.Api.Http;
@@ -30,6 +31,7 @@ internal static class PaydeskPipeline
         app.MapGroup("/v1")
             .RequireAuthorization()
             .RequireRateLimiting(RateLimiting.PerApiKeyPolicy)
+            .AddEndpointFilter<ApiKeyChangeOrigin>()
             .MapUserEndpoints()
             .MapPaymentEndpoints()
             .MapPaymentSearchEndpoints()

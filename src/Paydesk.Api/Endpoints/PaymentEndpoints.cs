@@ -42,6 +42,14 @@ internal static class PaymentEndpoints
             .WithDescription("The disputes the customer's bank opened against the payment, oldest first, as the gateway's webhooks reported them: Stripe's status (needs_response, under_review, won, lost; warning_* for an inquiry), the evidence due date, and the funds withdrawn and reinstated. The payment's amountDisputed sums the open and lost ones.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        payments.MapGet("/{id}/history", async Task<Ok<PaymentHistory>> (Guid id, GetPaymentHistoryHandler handler, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await handler.HandleAsync(id, cancellationToken)))
+            .RequireAuthorization(ApiScopes.PaymentsRead)
+            .WithName("GetPaymentHistory")
+            .WithSummary("List a payment's history")
+            .WithDescription("Every state change of the payment and of its refunds and disputes, oldest first, written in the same commit as the change: at, subjectType and subject ('payment', the refund's id, the dispute's id), from (null when the change created the subject) and to (the status), cause ('api', 'webhook', 'reconciliation', 'dashboard', or 'system' for Paydesk's own background work), actor (the API key's name, the gateway event's id, the operator's name; null for reconciliation), and amount with currency where the change moved or held money (the charge, the authorization, the capture, a refund, a dispute). Payments made before the history existed have none.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         payments.MapPost("/{id}/refunds", RefundAsync)
             .RequireAuthorization(ApiScopes.RefundsWrite)
             .WithName("RefundPayment")

@@ -9,7 +9,7 @@ namespace Paydesk.Domain.Payments;
 /// caused it is the entry point's to say, so it is not here.
 /// </summary>
 /// <param name="Version">The payment's version right after the change; with <paramref name="Step"/> it orders the history.</param>
-/// <param name="Step">The change's place among those recorded at the same <paramref name="Version"/>.</param>
+/// <param name="Step">The change's place among those the payment recorded since its last commit.</param>
 /// <param name="Subject"><see cref="PaymentSubject"/>, a refund's id, or a dispute's gateway id.</param>
 /// <param name="From">The status before; null when the subject was created by this change.</param>
 /// <param name="Amount">Minor units of <paramref name="Currency"/> the change is about, when it moves or holds money.</param>

@@ -28,6 +28,8 @@ public abstract class PaydeskDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Dispute> Disputes => Set<Dispute>();
 
+    internal DbSet<PaymentHistoryEntry> PaymentHistory => Set<PaymentHistoryEntry>();
+
     public DbSet<SavedPaymentMethod> SavedPaymentMethods => Set<SavedPaymentMethod>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -24,6 +24,7 @@ internal static class PersistenceRegistration
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddPaydeskDbContexts();
 
+        services.AddScoped<PaymentHistoryWriter>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IUserRepository, UserRepository>();
@@ -35,6 +36,7 @@ internal static class PersistenceRegistration
         services.AddScoped<IOperatorRepository, OperatorRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddScoped<IPaymentExportQuery, PaymentExportQuery>();
+        services.AddScoped<IPaymentHistoryQuery, PaymentHistoryQuery>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

@@ -11,9 +11,9 @@ namespace Paydesk.Infrastructure.Database;
 /// Commits the context's changes in one transaction and turns the store's errors into the
 /// domain's, so that no layer above sees a database type. The domain events the changed entities
 /// raised become outbox rows in that same transaction: an event exists exactly when its change does;
-/// so do its webhook deliveries.
+/// so do its webhook deliveries, and the payment history entries of the changes.
 /// </summary>
-internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter, OutboxSignal outboxSignal, WebhookFanOut webhookFanOut) : IUnitOfWork
+internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter, OutboxSignal outboxSignal, WebhookFanOut webhookFanOut, PaymentHistoryWriter historyWriter) : IUnitOfWork
 {
     private const string PostgresUniqueViolation = "23505";
     private const string PostgresForeignKeyViolation = "23503";
@@ -32,6 +32,7 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
             .ToList();
         db.OutboxMessages.AddRange(outboxRows);
         var deliveries = await webhookFanOut.AddDeliveriesAsync(outboxRows, cancellationToken);
+        var history = historyWriter.AddPending();
 
         try
         {
@@ -39,8 +40,8 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
         }
         catch (Exception ex) when (ex is not (DbUpdateConcurrencyException or DbUpdateException))
         {
-            // Nothing was committed: drop the rows so a retried save writes each event once.
-            DetachAll(outboxRows, deliveries);
+            // Nothing was committed: drop the rows so a retried save writes each event and change once.
+            DetachAll([.. outboxRows, .. deliveries, .. history.Rows]);
             throw;
         }
         catch (DbUpdateConcurrencyException ex)
@@ -48,6 +49,13 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
             // A failed unit of work is discarded whole; the caller starts again from fresh reads.
             db.ChangeTracker.Clear();
             throw new ConcurrencyConflictException("The record was changed by another request; retry.", ex);
+        }
+        catch (DbUpdateException ex) when (UniqueViolationTarget(ex) is { } target && PaymentHistoryWriter.IsHistoryKey(target))
+        {
+            // Another commit wrote this version of the payment first: the same lost update as a
+            // version conflict, whichever statement the database ran first.
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException("The payment was changed by another request; retry.", ex);
         }
         catch (DbUpdateException ex) when (UniqueViolationTarget(ex) is { } target)
         {
@@ -61,7 +69,7 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
         }
         catch (DbUpdateException)
         {
-            DetachAll(outboxRows, deliveries);
+            DetachAll([.. outboxRows, .. deliveries, .. history.Rows]);
             throw;
         }
 
@@ -70,22 +78,22 @@ internal sealed class UnitOfWork(PaydeskDbContext db, OutboxWriter outboxWriter,
             source.ClearDomainEvents();
         }
 
+        foreach (var payment in history.Sources)
+        {
+            payment.ClearTransitions();
+        }
+
         if (outboxRows.Count > 0)
         {
             outboxSignal.Notify();
         }
     }
 
-    private void DetachAll(List<OutboxMessage> rows, IReadOnlyList<Domain.WebhookEndpoints.WebhookDelivery> deliveries)
+    private void DetachAll(List<object> rows)
     {
         foreach (var row in rows)
         {
             db.Entry(row).State = EntityState.Detached;
-        }
-
-        foreach (var delivery in deliveries)
-        {
-            db.Entry(delivery).State = EntityState.Detached;
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : IClassFixtu
         ["CreatePayment"] = ApiScopes.PaymentsWrite,
         ["GetPayment"] = ApiScopes.PaymentsRead,
         ["ListPaymentDisputes"] = ApiScopes.PaymentsRead,
+        ["GetPaymentHistory"] = ApiScopes.PaymentsRead,
         ["RefundPayment"] = ApiScopes.RefundsWrite,
         ["CapturePayment"] = ApiScopes.PaymentsWrite,
         ["CancelPayment"] = ApiScopes.PaymentsWrite,
