@@ -29,7 +29,7 @@ public sealed class DashboardPaymentActionsTests(DashboardBrowserFixture fixture
         await Assertions.Expect(answer).ToContainTextAsync("The payment is now partially_refunded.");
         await DashboardBrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the payment" }).ClickAsync();
-        var refundEntry = page.Locator("ol.timeline li").Filter(new() { HasText = "refund " }).Filter(new() { HasText = "succeeded" });
+        var refundEntry = page.Locator("ol.timeline li").Filter(new() { HasText = "refund " }).Filter(new() { HasText = "pending → succeeded" });
 
         await Assertions.Expect(refundEntry).ToContainTextAsync(AdminActor);
         await Assertions.Expect(refundEntry).ToContainTextAsync("12.00 EUR");
@@ -116,9 +116,10 @@ public sealed class DashboardPaymentActionsTests(DashboardBrowserFixture fixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the payment is now canceled");
         await page.GotoAsync($"/dashboard/payments/{toCancel}");
-        var cancelEntry = page.Locator("ol.timeline li").Filter(new() { HasText = "→ canceled" });
 
-        await Assertions.Expect(cancelEntry).ToContainTextAsync(AdminActor);
+        // Who applied the cancel is whoever came first, the gateway's webhook or its answer to the
+        // dashboard; the timeline shows the change either way.
+        await Assertions.Expect(page.Locator("ol.timeline li").Filter(new() { HasText = "requires_capture → canceled" })).ToHaveCountAsync(1);
         var captured = await fixture.ApiPaymentAsync(toCapture);
         Assert.Equal("succeeded", captured.Str("status"));
         Assert.Equal(1_000, captured.GetProperty("amount").GetInt64());
