@@ -28,6 +28,7 @@ public static class DependencyInjection
 
         services.AddScoped<RegisterUserHandler>();
         services.AddScoped<GetUserHandler>();
+        services.AddScoped<FindUserByEmailHandler>();
         services.AddScoped<ChargeMethodResolver>();
         services.AddScoped<GatewayCustomers>();
         services.AddScoped<SavedMethods>();
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<GetPaymentHandler>();
         services.AddScoped<GetPaymentHistoryHandler>();
         services.AddScoped<ListPaymentDisputesHandler>();
+        services.AddScoped<ListPaymentRefundsHandler>();
         services.AddScoped<ListUserPaymentsHandler>();
         services.AddScoped<SearchPaymentsHandler>();
         services.AddScoped<PaymentCsvExport>();

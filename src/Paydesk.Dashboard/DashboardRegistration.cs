@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Paydesk.Dashboard.Payments;
 using Paydesk.Dashboard.Security;
 
 namespace Paydesk.Dashboard;
@@ -34,6 +35,7 @@ public static class DashboardRegistration
             });
         DashboardAuthentication.Add(services);
         services.AddAuthorization(DashboardPolicies.Add);
+        services.AddScoped<OperatorActions>();
         services.AddHostedService<DevelopmentOperatorSeed>();
         return services;
     }

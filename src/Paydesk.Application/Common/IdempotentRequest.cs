@@ -66,7 +66,7 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Operat
         if (!existing.IsCompleted)
         {
             throw new ConflictException(
-                "request_in_progress",
+                IdempotencyErrors.RequestInProgress,
                 "A request with this Idempotency-Key is still being processed. Retry after it completes.");
         }
 

@@ -15,5 +15,8 @@ public interface IUserRepository
     /// <summary>The user whose gateway customer this is, tracked for changes.</summary>
     Task<User?> GetByGatewayCustomerIdAsync(string customerId, CancellationToken cancellationToken);
 
+    /// <summary>The user with this email ignoring case, to read only.</summary>
+    Task<User?> GetByEmailReadOnlyAsync(Email email, CancellationToken cancellationToken);
+
     Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken);
 }

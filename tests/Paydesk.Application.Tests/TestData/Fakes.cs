@@ -37,6 +37,9 @@ internal sealed class InMemoryUserRepository : IUserRepository, IStagedRepositor
     public Task<User?> GetByGatewayCustomerIdAsync(string customerId, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.SingleOrDefault(u => u.GatewayCustomerId == customerId));
 
+    public Task<User?> GetByEmailReadOnlyAsync(Email email, CancellationToken cancellationToken) =>
+        Task.FromResult(_stored.SingleOrDefault(u => u.NormalizedEmail == email.Normalized));
+
     public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
         Task.FromResult(_stored.Exists(u => u.Id == id));
 
