@@ -102,7 +102,7 @@ drain() {
     case $column in
       id) select+="g.id," ;;
       payload) select+="replace(m.payload, m.id::text, g.id::text)," ;;
-      status) select+="'Pending'," ;;
+      status) select+="'pending'," ;;
       attempts) select+="0," ;;
       next_attempt_at|created_at) select+="now()," ;;
       published_at|last_error) select+="NULL," ;;
@@ -113,7 +113,11 @@ drain() {
   sql "INSERT INTO outbox_messages ($(tr ' ' ',' <<<"$columns")) SELECT ${select%,} FROM
        (SELECT * FROM outbox_messages WHERE event_type = 'user.registered' ORDER BY created_at DESC LIMIT 1) m,
        (SELECT gen_random_uuid() AS id FROM generate_series(1, $AB_DRAIN)) g"
-  while [[ $(sql "SELECT count(*) FROM outbox_messages WHERE status <> 'Published'") != 0 ]]; do sleep 0.1; done
+  local deadline=$(( $(date +%s) + 900 ))
+  while [[ $(sql "SELECT count(*) FROM outbox_messages WHERE status = 'pending'") != 0 ]]; do
+    (( $(date +%s) < deadline )) || die "$name: the outbox did not drain within 900 s"
+    sleep 0.1
+  done
   after=$(cpu_ticks "$APP_PID"); elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
   printf '%s\t%s\tdrain\t%s\t%s\t-\t%s\t-\t%s\n' "$name" "$round" "$AB_DRAIN" \
     "$(awk -v n="$AB_DRAIN" -v ms="$elapsed" 'BEGIN {printf "%.0f", n * 1000 / ms}')" \
