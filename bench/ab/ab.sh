@@ -6,6 +6,9 @@
 #
 #   bench/ab/ab.sh API_DIR 'name=ENV=V ENV2=V2' 'name2=...' ...
 #
+# A variant's AB_API_DIR=DIR runs another published build (before/after a change), alternated with
+# the others in each round; the database is migrated and seeded with API_DIR's build.
+#
 # Settings (environment): AB_ROUNDS (variants alternated, default 2), AB_WARMUP (s at 32
 # connections before measuring, default 25), AB_SECS (s per measured run, default 10),
 # AB_CONNECTIONS (default "1 32"), AB_SCENARIOS (default "get"; also list, user, payment: the
@@ -56,10 +59,15 @@ base_env() {
     PAYDESK_Auth__ApiKeys__0__Scopes__2=payments:read PAYDESK_Auth__ApiKeys__0__Scopes__3=payments:write
 }
 PORT=""; APP_PID=""
-start() { # start EXTRA-ENV... : starts Paydesk, waits for ready
-  PORT=$(pick_port); local eport; eport=$(pick_port)
+start() { # start EXTRA-ENV... : starts Paydesk, waits for ready; AB_API_DIR=DIR among them runs another build
+  PORT=$(pick_port); local eport dir=$API_DIR assignment; eport=$(pick_port)
+  local -a extra_env=()
+  for assignment in "$@"; do
+    if [[ $assignment == AB_API_DIR=* ]]; then dir=${assignment#AB_API_DIR=}; else extra_env+=("$assignment"); fi
+  done
+  set -- "${extra_env[@]}"
   mapfile -t env_list < <(base_env "$eport")
-  (cd "$API_DIR" && exec env "${env_list[@]}" "$@" dotnet Paydesk.Api.dll --urls "http://127.0.0.1:$PORT") >"/tmp/ab-$PORT.log" 2>&1 &
+  (cd "$dir" && exec env "${env_list[@]}" "$@" dotnet Paydesk.Api.dll --urls "http://127.0.0.1:$PORT") >"/tmp/ab-$PORT.log" 2>&1 &
   APP_PID=$!; PIDS+=("$APP_PID")
   for _ in $(seq 1 600); do
     [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true) == 200 ]] && return 0
