@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 using OpenTelemetry.Trace;
+using Paydesk.Api.Observability;
+using Paydesk.Application.Common;
 using Paydesk.Infrastructure.Database;
 using Paydesk.TestSupport;
 
@@ -56,8 +58,10 @@ public sealed class ObservabilityTests
     {
         var spans = new SpanCollection();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var factory = new PaydeskApiFactory(database, configure: builder => builder.ConfigureServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        // Traces are sampled only for an exporter: OTLP's endpoint, or a sampler an operator names.
+        await using var factory = new PaydeskApiFactory(database, configure: builder => builder
+            .UseSetting(TraceSampling.SamplerSetting, "always_on")
+            .ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
         using var client = factory.CreateClientWithKey();
         var user = await client.RegisterUserAsync();
 
@@ -77,6 +81,23 @@ public sealed class ObservabilityTests
         static bool IsChargeRequest(Activity a) => a.Kind == ActivityKind.Server && a.DisplayName == "POST /v1/payments/";
 
         static bool IsDatabaseCall(Activity a) => a.Kind == ActivityKind.Client && a.Tags.Any(t => t.Key == "db.system" || t.Key == "db.system.name");
+    }
+
+    [Fact]
+    public async Task Without_an_exporter_or_a_sampler_setting_no_span_is_recorded()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new PaydeskApiFactory(database);
+        using var client = factory.CreateClientWithKey();
+        await client.RegisterUserAsync();
+        using var aspNetCore = new ActivitySource("Microsoft.AspNetCore");
+
+        using var request = aspNetCore.StartActivity("probe request", ActivityKind.Server);
+        using var own = PaydeskTelemetry.ActivitySource.StartActivity("probe");
+
+        // Dropped spans may still exist to carry the trace context, but nothing records them.
+        Assert.False(request is { IsAllDataRequested: true }, "the request span is recorded");
+        Assert.False(own is { IsAllDataRequested: true }, "Paydesk's own span is recorded");
     }
 
     [Fact]

@@ -14,6 +14,13 @@ internal static partial class RequestLogging
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Paydesk.Api.Requests");
         return app.Use(async (context, next) =>
         {
+            // Nothing to time or look up when the line would not be written (Warning and above in production).
+            if (!logger.IsEnabled(LogLevel.Information))
+            {
+                await next(context);
+                return;
+            }
+
             var started = Stopwatch.GetTimestamp();
             try
             {

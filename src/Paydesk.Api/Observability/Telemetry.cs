@@ -21,10 +21,12 @@ internal static class Telemetry
     {
         services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.SectionName);
         var serviceName = configuration[$"{TelemetryOptions.SectionName}:ServiceName"] ?? "paydesk";
+        var exportsOtlp = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(OtlpEndpointVariable));
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => AddDatabaseTracing(tracing
+                .SampleOnlyWhenExported(exportsOtlp)
                 .AddSource(PaydeskTelemetry.Name)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation(), configuration))
@@ -39,7 +41,7 @@ internal static class Telemetry
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
 
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(OtlpEndpointVariable)))
+        if (exportsOtlp)
         {
             telemetry.UseOtlpExporter();
         }
