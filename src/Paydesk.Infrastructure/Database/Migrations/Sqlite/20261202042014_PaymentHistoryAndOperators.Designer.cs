@@ -11,8 +11,8 @@ using Paydesk.Infrastructure.Database;
 namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePaydeskDbContext))]
-    [Migration("20261202025223_PaymentQueryIndexes")]
-    partial class PaymentQueryIndexes
+    [Migration("20261202042014_PaymentHistoryAndOperators")]
+    partial class PaymentHistoryAndOperators
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -83,6 +83,77 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_records_scope_key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Paydesk.Domain.Operators.Operator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operators");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_operators_normalized_name");
+
+                    b.ToTable("operators", (string)null);
                 });
 
             modelBuilder.Entity("Paydesk.Domain.PaymentMethods.SavedPaymentMethod", b =>
@@ -724,6 +795,73 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("gateway_events", (string)null);
                 });
 
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentHistoryEntry", b =>
+                {
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_type");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("PaymentId", "Version", "Step")
+                        .HasName("pk_payment_history");
+
+                    b.ToTable("payment_history", (string)null);
+                });
+
             modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
                 {
                     b.Property<Guid>("PaymentId")
@@ -917,6 +1055,16 @@ namespace Paydesk.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentHistoryEntry", b =>
+                {
+                    b.HasOne("Paydesk.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_history_payments_payment_id");
                 });
 
             modelBuilder.Entity("Paydesk.Infrastructure.Database.PaymentMetadataEntry", b =>
