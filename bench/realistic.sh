@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2154  # sourced by bench/run.sh, whose settings and helpers it uses
 # "Charges with a realistic gateway" (issue 20): POST /v1/payments against a sandbox that holds every
 # charge for REALISTIC_LATENCY_MS, at REALISTIC_CONNECTIONS connections, on a fresh Paydesk whose
-# Database:MaxPoolSize is REALISTIC_POOL. Writes REALISTIC_RAW (JSON): the rounds' wrk results with
+# Database:MaxPoolSize is REALISTIC_POOL, for REALISTIC_SECONDS per round. Writes REALISTIC_RAW (JSON): the rounds' wrk results with
 # CPU time, and the most of each pool and thread-pool metric sampled from Paydesk every second.
 
 REALISTIC_RAW=""
@@ -9,7 +9,7 @@ REALISTIC_RAW=""
 # sample_metrics PORT PID FILE: every second, Paydesk's pool and thread-pool series and its thread count.
 sample_metrics() {
   while kill -0 "$2" 2>/dev/null; do
-    curl -s --max-time 2 "http://127.0.0.1:$1/metrics" | grep -E '^(db_client_connections|dotnet_thread_pool)' >>"$3" || true
+    curl -s --max-time 2 "http://127.0.0.1:$1/metrics" | grep -E '^(db_client_connection|dotnet_thread_pool)' >>"$3" || true
     awk '/^Threads:/ {print "process_threads " $2}' "/proc/$2/status" >>"$3" 2>/dev/null || true
     sleep 1
   done
@@ -45,7 +45,7 @@ run_realistic() {
   sampler=$!
   PIDS+=("$sampler")
   for ((round = 1; round <= ROUNDS; round++)); do
-    json=$(measure paydesk "$port" "$pid" payment /v1/payments "$REALISTIC_CONNECTIONS")
+    json=$(DURATION=$REALISTIC_SECONDS measure paydesk "$port" "$pid" payment /v1/payments "$REALISTIC_CONNECTIONS")
     rounds+=("$json")
   done
   kill "$sampler" 2>/dev/null || true

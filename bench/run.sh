@@ -30,9 +30,10 @@
 #   BENCH_ROUNDS         measured rounds per scenario (full 3, smoke 1)
 #   BENCH_STARTUP_RUNS   start-to-ready runs per database provider (full 3, smoke 1)
 #   BENCH_CONNECTIONS    connection counts, e.g. "1 32"
-#   BENCH_REALISTIC_CONNECTIONS, BENCH_REALISTIC_LATENCY_MS, BENCH_REALISTIC_POOL
+#   BENCH_REALISTIC_CONNECTIONS, BENCH_REALISTIC_LATENCY_MS, BENCH_REALISTIC_POOL, BENCH_REALISTIC_SECONDS
 #                        the realistic-gateway scenario: connections (256), the sandbox's latency on
-#                        every charge (300 ms) and Paydesk's Database:MaxPoolSize there (100)
+#                        every charge (300 ms), Paydesk's Database:MaxPoolSize there (100) and seconds
+#                        per measured round (full: BENCH_DURATION, smoke 5)
 #   BENCH_RELAY_EVENTS, BENCH_RELAY_RATE, BENCH_RELAY_SECONDS
 #                        relay throughput events; commit->broker latency rate (events/s) and seconds
 #                        (full 20000, 1000, 10; smoke 2000, 1000, 2)
@@ -79,18 +80,21 @@ if [[ $MODE == smoke ]]; then
   WARMUP_MAX=${BENCH_WARMUP_MAX:-$WARMUP}
   STARTUP_RUNS=${BENCH_STARTUP_RUNS:-1}
   RELAY_EVENTS=${BENCH_RELAY_EVENTS:-2000}; RELAY_RATE=${BENCH_RELAY_RATE:-1000}; RELAY_SECONDS=${BENCH_RELAY_SECONDS:-2}
+  # A charge at 256 connections takes the latency and more: a one-second run could answer none.
+  REALISTIC_SECONDS=${BENCH_REALISTIC_SECONDS:-5}
 else
   DURATION=${BENCH_DURATION:-20}; WARMUP=${BENCH_WARMUP:-5}; ROUNDS=${BENCH_ROUNDS:-3}
   WARMUP_MAX=${BENCH_WARMUP_MAX:-180}
   STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
   RELAY_EVENTS=${BENCH_RELAY_EVENTS:-20000}; RELAY_RATE=${BENCH_RELAY_RATE:-1000}; RELAY_SECONDS=${BENCH_RELAY_SECONDS:-10}
+  REALISTIC_SECONDS=${BENCH_REALISTIC_SECONDS:-$DURATION}
 fi
 JIT_SETTLED=${BENCH_JIT_SETTLED:-30}
 REALISTIC_CONNECTIONS=${BENCH_REALISTIC_CONNECTIONS:-256}
 REALISTIC_LATENCY_MS=${BENCH_REALISTIC_LATENCY_MS:-300}
 REALISTIC_POOL=${BENCH_REALISTIC_POOL:-100}
 for setting in DURATION WARMUP WARMUP_MAX JIT_SETTLED ROUNDS STARTUP_RUNS RELAY_EVENTS RELAY_RATE RELAY_SECONDS \
-  REALISTIC_CONNECTIONS REALISTIC_LATENCY_MS REALISTIC_POOL; do
+  REALISTIC_CONNECTIONS REALISTIC_LATENCY_MS REALISTIC_POOL REALISTIC_SECONDS; do
   [[ ${!setting} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$setting must be a positive whole number, not '${!setting}'"
 done
 CONNECTIONS=${BENCH_CONNECTIONS:-"1 32"}

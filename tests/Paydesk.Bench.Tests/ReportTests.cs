@@ -137,7 +137,7 @@ public sealed class ReportTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Output);
         var report = await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "latest.md"));
         Assert.Contains("| 853 | 800 | 0.94 | 301.0 | 350.0 | 0 |", report, StringComparison.Ordinal);
-        Assert.Contains("| `db_client_connections_usage (used)` | 12 |", report, StringComparison.Ordinal);
+        Assert.Contains("| `db_client_connection_count (used)` | 12 |", report, StringComparison.Ordinal);
         Assert.Contains("| Realistic gateway ≥ 0.9 of its bound, no errors | 0.94 of the bound, 0 errors", report, StringComparison.Ordinal);
     }
 
@@ -178,7 +178,7 @@ public sealed class ReportTests : IDisposable
     {
         var path = Path.Combine(_directory.FullName, "realistic.json");
         await File.WriteAllTextAsync(path, string.Create(CultureInfo.InvariantCulture,
-            $$$"""{"connections":256,"latency_ms":300,"pool":100,"warmup_s":5,"rounds":[{"requests":{{{800 + non2xx}}},"duration_us":1000000,"connect_errors":0,"read_errors":0,"write_errors":0,"timeouts":0,"non2xx":{{{non2xx}}},"p50_us":301000,"p99_us":350000,"drain_ms":500,"cpu_us":400000,"cpu_drain_us":500000}],"metrics_max":{"db_client_connections_usage (used)":12,"process_threads":40}}"""));
+            $$$"""{"connections":256,"latency_ms":300,"pool":100,"warmup_s":5,"rounds":[{"requests":{{{800 + non2xx}}},"duration_us":1000000,"connect_errors":0,"read_errors":0,"write_errors":0,"timeouts":0,"non2xx":{{{non2xx}}},"p50_us":301000,"p99_us":350000,"drain_ms":500,"cpu_us":400000,"cpu_drain_us":500000}],"metrics_max":{"db_client_connection_count (used)":12,"process_threads":40}}"""));
         return path;
     }
 
