@@ -28,11 +28,13 @@ WORK = {
         "The same statement, prepared; the page and its cursor as JSON."),
     "POST /v1/users": (
         "Validation, then one transaction: INSERT outbox_messages (user.registered, CloudEvents JSON) + INSERT users "
-        "in one batch, COMMIT. After the answer, the relay: claim (SELECT … FOR UPDATE SKIP LOCKED, batch of up to "
-        "200), per event the inbox lookup, the welcome email rendered (Fluid templates, MimeKit) and written to the "
-        "pickup folder, INSERT inbox_records; UPDATE outbox_messages … = ANY(ids), COMMIT.",
-        "The same transaction and batch; after the commit, the same relay statements per event and batch, the email "
-        "(text and HTML, multipart) formatted as a string and written beside its name, then moved into place."),
+        "in one batch, COMMIT. After the answer, the relay: claim (SELECT … FOR UPDATE SKIP LOCKED, up to 200 rows, "
+        "2 workers), the batch to the in-process handlers: one inbox look-up for the batch, per event the welcome "
+        "email rendered (Fluid templates, MimeKit) and written to the pickup folder, the handler's inbox rows in one "
+        "commit; UPDATE outbox_messages … = ANY(ids), COMMIT.",
+        "The same transaction and batch; after the commit, the same claim, one inbox look-up (= ANY(ids)) per batch, "
+        "per event the email (text and HTML, multipart) formatted as a string and written beside its name, then moved "
+        "into place, the batch's inbox rows in one INSERT … SELECT FROM unnest(…), the same UPDATE and COMMIT."),
     "POST /v1/payments": (
         "Validation, request fingerprint; transaction 1: INSERT idempotency_records + INSERT payments (pending) in one "
         "batch, COMMIT; the gateway: Stripe.net POST /v1/payment_intents (confirm, the same form, Idempotency-Key) "

@@ -8,52 +8,67 @@ using NpgsqlTypes;
 namespace Paydesk.Bench.Baseline;
 
 /// <summary>
-/// The floor's handlers: the welcome email of user.registered and the receipt of payment.succeeded,
-/// each as Paydesk's handler does it (inbox lookup, the receipt's reads of the payment and the user,
-/// the .eml file written beside its name and moved into place, the inbox row), rendered by plain
-/// string formatting rather than templates and MimeKit.
+/// The floor's handlers, for a claimed batch as Paydesk's in-process pipeline handles one: one inbox
+/// look-up for the batch; per event the handler's work (the welcome email of user.registered; the
+/// receipt of payment.succeeded, which reads the payment and the user first), the .eml file written
+/// beside its name and moved into place; then the batch's inbox rows in one statement. Rendered by
+/// plain string formatting rather than templates and MimeKit.
 /// </summary>
 internal sealed class Receipts(NpgsqlDataSource db, TimeProvider time, string pickupDirectory)
 {
-    public async Task DeliverAsync(Guid eventId, string type, string payload, CancellationToken ct)
+    public async Task DeliverAsync(IReadOnlyList<(Guid Id, string Type, string Payload)> events, CancellationToken ct)
     {
-        var handler = type switch
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var handled = new HashSet<(Guid, string)>();
+        await using (var lookup = new NpgsqlCommand(Sql.HandledOfBatch, conn))
         {
-            Events.UserRegisteredType => "email.welcome",
-            Events.PaymentSucceededType => "email.payment",
-            _ => null,
-        };
-        if (handler is null)
+            lookup.Parameters.With("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, events.Select(e => e.Id).ToArray());
+            await lookup.PrepareAsync(ct);
+            await using var reader = await lookup.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                handled.Add((reader.GetGuid(0), reader.GetString(1)));
+            }
+        }
+
+        var ids = new List<Guid>(events.Count);
+        var handlers = new List<string>(events.Count);
+        foreach (var (id, type, payload) in events)
+        {
+            var handler = HandlerOf(type);
+            if (handler is null || handled.Contains((id, handler)))
+            {
+                continue;
+            }
+
+            using var envelope = JsonDocument.Parse(payload);
+            var data = envelope.RootElement.GetProperty("data");
+            var (to, name, subject, text) = handler == "email.welcome" ? Welcome(data) : await ReceiptAsync(conn, data, ct);
+            await WriteAsync(id, to, name, subject, text, ct);
+            ids.Add(id);
+            handlers.Add(handler);
+        }
+
+        if (ids.Count == 0)
         {
             return;
         }
 
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using (var lookup = new NpgsqlCommand(Sql.HandlersOfEvent, conn))
-        {
-            lookup.Parameters.With("event_id", NpgsqlDbType.Uuid, eventId);
-            await lookup.PrepareAsync(ct);
-            if (await lookup.ExecuteScalarAsync(ct) is not null)
-            {
-                return;
-            }
-        }
-
-        using var envelope = JsonDocument.Parse(payload);
-        var data = envelope.RootElement.GetProperty("data");
-        var (to, name, subject, text) = handler == "email.welcome"
-            ? Welcome(data)
-            : await ReceiptAsync(conn, data, ct);
-        await WriteAsync(eventId, to, name, subject, text, ct);
-
-        await using var inbox = new NpgsqlCommand(Sql.InsertInbox, conn);
+        await using var inbox = new NpgsqlCommand(Sql.InsertInboxBatch, conn);
         inbox.Parameters
-            .With("event_id", NpgsqlDbType.Uuid, eventId)
-            .With("handler", NpgsqlDbType.Text, handler)
+            .With("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids.ToArray())
+            .With("handlers", NpgsqlDbType.Array | NpgsqlDbType.Text, handlers.ToArray())
             .With("processed_at", NpgsqlDbType.TimestampTz, time.GetUtcNow());
         await inbox.PrepareAsync(ct);
         await inbox.ExecuteNonQueryAsync(ct);
     }
+
+    private static string? HandlerOf(string type) => type switch
+    {
+        Events.UserRegisteredType => "email.welcome",
+        Events.PaymentSucceededType => "email.payment",
+        _ => null,
+    };
 
     private static (string To, string Name, string Subject, string Text) Welcome(JsonElement data)
     {

@@ -68,9 +68,10 @@ internal static class Sql
     public const string ClaimOutbox =
         "SELECT * FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED";
 
-    public const string HandlersOfEvent = "SELECT i.handler FROM inbox_records AS i WHERE i.event_id = @event_id";
+    public const string HandledOfBatch = "SELECT i.event_id, i.handler FROM inbox_records AS i WHERE i.event_id = ANY (@event_ids)";
 
-    public const string InsertInbox = "INSERT INTO inbox_records (event_id, handler, processed_at) VALUES (@event_id, @handler, @processed_at)";
+    public const string InsertInboxBatch =
+        "INSERT INTO inbox_records (event_id, handler, processed_at) SELECT e, h, @processed_at FROM unnest(@event_ids, @handlers) AS t(e, h)";
 
     public const string MarkPublished =
         "UPDATE outbox_messages AS o SET status = 'published', published_at = @now, attempts = o.attempts + 1, last_error = NULL WHERE o.id = ANY (@ids)";
