@@ -2,10 +2,12 @@
 --   get      plain GET of the URL given to wrk
 --   user     POST /v1/users with a unique email per request
 --   payment  POST /v1/payments for BENCH_USER_ID with a unique Idempotency-Key per request
+-- BENCH_PREFIX goes before the POSTs' paths (the floor's single-insert endpoints: /single-insert).
 -- done() prints one machine-readable line that bench/report.py parses.
 local mode = os.getenv("BENCH_MODE") or "get"
 local user_id = os.getenv("BENCH_USER_ID") or ""
 local run_id = os.getenv("BENCH_RUN_ID") or tostring(os.time())
+local prefix = os.getenv("BENCH_PREFIX") or ""
 
 local threads = {}
 local counter = 0
@@ -33,12 +35,12 @@ function request()
   local unique = string.format("%s-%d-%d", run_id, tid, counter)
   if mode == "user" then
     local body = string.format('{"email":"b%s@example.com","name":"Bench User %s"}', unique, unique)
-    return wrk.format("POST", "/v1/users", headers({ ["Content-Type"] = "application/json" }), body)
+    return wrk.format("POST", prefix .. "/v1/users", headers({ ["Content-Type"] = "application/json" }), body)
   elseif mode == "payment" then
     local body = string.format(
       '{"userId":"%s","amount":%d,"currency":"EUR","source":"pm_card_visa","description":"bench %s"}',
       user_id, 100 + (counter % 9000), unique)
-    return wrk.format("POST", "/v1/payments",
+    return wrk.format("POST", prefix .. "/v1/payments",
       headers({ ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. unique }), body)
   end
   return wrk.format(nil)

@@ -112,7 +112,7 @@ internal sealed partial class EmulatorApi : IDisposable
 
         // A delayed request is handled anyway after the client gave up, as a slow gateway would. A POST
         // holds its idempotency key meanwhile, so a retry with that key gets 409 until it is done.
-        var delay = fault == EmulatorFault.Delay ? _options.FaultDelay : TimeSpan.Zero;
+        var delay = (fault == EmulatorFault.Delay ? _options.FaultDelay : TimeSpan.Zero) + LatencyOf(request.Method, path);
         EmulatorResponse response;
         if (HttpMethods.IsPost(request.Method))
         {
@@ -154,6 +154,12 @@ internal sealed partial class EmulatorApi : IDisposable
 
         await context.Response.WriteAsync(response.Body.ToJsonString(), CancellationToken.None);
     }
+
+    /// <summary>The configured latency for the calls that charge (a PaymentIntent's create and confirm), none for the rest.</summary>
+    private TimeSpan LatencyOf(string method, string path) =>
+        HttpMethods.IsPost(method) && (path == "/v1/payment_intents" || (path.StartsWith("/v1/payment_intents/", StringComparison.Ordinal) && path.EndsWith("/confirm", StringComparison.Ordinal)))
+            ? _options.Latency
+            : TimeSpan.Zero;
 
     private Task DelayAsync(TimeSpan delay) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, _clock, _stopping.Token) : Task.CompletedTask;

@@ -43,6 +43,13 @@ public sealed class StripeEmulatorOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan DisputeDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long every PaymentIntent create and confirm takes to answer, as a real gateway's network and
+    /// card network do; 0 (the default) answers at once. A benchmark sets it to measure waiting, not CPU.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Share of API requests (0 to 1) that get a random fault; 0 in normal runs.</summary>
     [Range(0.0, 1.0)]
     public double FaultRate { get; set; }

@@ -61,6 +61,9 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
             var report = await File.ReadAllTextAsync(Path.Combine(results.FullName, "latest.md"));
             AssertEveryScenarioMeasured(report);
             AssertBackgroundDrainMeasured(report);
+            AssertCpuPerRequestMeasured(report);
+            AssertSingleInsertFloorMeasured(report);
+            AssertRealisticGatewayMeasured(report);
             AssertRelayMeasured(report);
             AssertStartupMeasured(report);
             AssertGoalsTable(report);
@@ -76,7 +79,7 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Every row ran without a failed request, and each target answered every scenario. A single
+    /// Every row ran without a failed request, and each target (Paydesk, the floor) answered every scenario. A single
     /// one-second run may complete nothing when the shared machine starves a just-started process
     /// (seen at a load average of 14), so answers are summed over the connection counts.
     /// </summary>
@@ -92,7 +95,7 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
         foreach (var scenario in rows.GroupBy(row => row.Scenario))
         {
             Assert.True(scenario.Sum(row => Number(row.Cells[2])) > 0, $"Paydesk answered no {scenario.Key}:\n{report}");
-            Assert.True(scenario.Sum(row => Number(row.Cells[5])) > 0, $"the baseline answered no {scenario.Key}:\n{report}");
+            Assert.True(scenario.Sum(row => Number(row.Cells[5])) > 0, $"the floor answered no {scenario.Key}:\n{report}");
         }
     }
 
@@ -110,6 +113,42 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
         {
             Assert.True(scenario.Sum(row => Number(row.Cells[3])) > 0, $"Paydesk req/s incl. drain of {scenario.Key} is 0 at every connection count:\n{report}");
         }
+    }
+
+    /// <summary>Both processes' CPU time per request, during the run and with the drain; a scenario's sum is never 0.</summary>
+    private static void AssertCpuPerRequestMeasured(string report)
+    {
+        var rows = RowPerScenario(report, "| Scenario | Conns | Paydesk µs/req |");
+        foreach (var (scenario, connections, cells) in rows)
+        {
+            Assert.True(Number(cells[2]) >= 0 && Number(cells[3]) >= Number(cells[2]), $"Paydesk CPU of {scenario} c={connections}: {cells[2]} / {cells[3]}");
+            Assert.True(Number(cells[4]) >= 0 && Number(cells[5]) >= Number(cells[4]), $"floor CPU of {scenario} c={connections}: {cells[4]} / {cells[5]}");
+        }
+
+        foreach (var scenario in rows.GroupBy(row => row.Scenario))
+        {
+            Assert.True(scenario.Sum(row => Number(row.Cells[3])) > 0, $"Paydesk used no CPU for {scenario.Key}:\n{report}");
+        }
+    }
+
+    /// <summary>The writes are also measured against issue 8's single-insert floor, labelled as such.</summary>
+    private static void AssertSingleInsertFloorMeasured(string report)
+    {
+        var rows = TableRows(report, "| Scenario | Conns | Single-insert floor (issue 8) req/s |")
+            .Select(cells => cells[0].Trim('`')).ToList();
+        foreach (var scenario in Scenarios.Where(scenario => scenario.StartsWith("POST ", StringComparison.Ordinal)))
+        {
+            Assert.Equal(Connections.Length, rows.Count(row => row == scenario));
+        }
+    }
+
+    private static void AssertRealisticGatewayMeasured(string report)
+    {
+        var row = Assert.Single(TableRows(report, "| Bound req/s |"));
+        Assert.Equal("853", row[0]);
+        Assert.True(Number(row[1]) > 0, $"Paydesk answered no charge with a realistic gateway:\n{report}");
+        Assert.Equal("0", row[5]);
+        Assert.Contains("process_threads", report, StringComparison.Ordinal);
     }
 
     /// <summary>The row of every scenario at every connection count in the table under <paramref name="header"/>.</summary>
@@ -159,6 +198,7 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
 
         Assert.Contains(goals, goal => goal.StartsWith("Peak RSS", StringComparison.Ordinal));
         Assert.Contains(goals, goal => goal.StartsWith("Ready <", StringComparison.Ordinal));
+        Assert.Contains(goals, goal => goal.StartsWith("Realistic gateway ≥ 0.9", StringComparison.Ordinal));
         var relay = Assert.Single(TableRows(report, "| Goal |"), cells => cells[0].StartsWith("Relay ≥", StringComparison.Ordinal));
         Assert.Matches(@"^\d+\.\d+$", relay[1]);
         Assert.Contains(goals, goal => goal.Contains("issue 4", StringComparison.Ordinal));
@@ -176,6 +216,12 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
 
         Assert.False(await ExistsAsync(channel => channel.ExchangeDeclarePassiveAsync($"paydesk.bench.{id}")), "the relay's exchange is left on the broker");
         Assert.False(await ExistsAsync(channel => channel.QueueDeclarePassiveAsync($"paydesk.bench.{id}.queue")), "the relay's queue is left on the broker");
+
+        var sandbox = SandboxLine().Match(runOutput);
+        Assert.True(sandbox.Success, "run.sh did not log the sandbox's process id");
+        var sandboxCmdline = $"/proc/{sandbox.Groups["pid"].Value}/cmdline";
+        var sandboxAlive = File.Exists(sandboxCmdline) && (await File.ReadAllTextAsync(sandboxCmdline)).Contains("Paydesk.Sandbox.dll", StringComparison.Ordinal);
+        Assert.False(sandboxAlive, "the sandbox started by run.sh is still running");
 
         var started = ServersLine().Match(runOutput);
         Assert.True(started.Success, "run.sh did not log the Paydesk and baseline process ids");
@@ -222,4 +268,7 @@ public sealed partial class SmokeRunTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"Paydesk on :\d+ \(pid (?<paydesk>\d+)\), baseline on :\d+ \(pid (?<baseline>\d+)\)")]
     private static partial Regex ServersLine();
+
+    [GeneratedRegex(@"sandbox on :\d+ \(pid (?<pid>\d+)\)")]
+    private static partial Regex SandboxLine();
 }
